@@ -1,0 +1,29 @@
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary>
+/// Everything the request builder needs to know about the upstream deployment, decided by the proxy from
+/// configuration and model routing. The builder itself reads no configuration.
+/// </summary>
+public sealed record ChatTranslationOptions
+{
+    /// <summary>The deployment (Azure) or model id (OpenAI-compatible) the request goes to.</summary>
+    public required string Deployment { get; init; }
+
+    /// <summary>False for Azure deployment URLs (<c>/openai/deployments/{d}/…</c>), where the body carries no <c>model</c>.</summary>
+    public bool SendModel { get; init; } = true;
+
+    /// <summary>o1/o3/o4/gpt-5 and configured prefixes: <c>max_completion_tokens</c>, no sampling parameters.</summary>
+    public bool IsReasoningModel { get; init; }
+
+    /// <summary>The upper clamp for <c>max_tokens</c>: min(MAX_TOKENS_LIMIT, the deployment's known or learned limit).</summary>
+    public int MaxTokensLimit { get; init; } = 131072;
+
+    /// <summary>Echo assistant thinking back as <c>reasoning_content</c> (DeepSeek requires it in tool loops).</summary>
+    public bool EchoReasoningContent { get; init; }
+
+    /// <summary>
+    /// Merge consecutive same-role messages before sending (strict Chat providers reject repeated roles);
+    /// Anthropic merges them too, so this never changes meaning.
+    /// </summary>
+    public bool MergeConsecutiveRoles { get; init; } = true;
+}

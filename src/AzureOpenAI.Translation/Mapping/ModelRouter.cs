@@ -1,0 +1,21 @@
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary>
+/// Requested model → deployment (DESIGN.md §2): <c>opus</c> → big, <c>sonnet</c> → middle, <c>haiku</c> → small,
+/// any other <c>claude-*</c> → middle, anything else unchanged. Matching is by family word, so
+/// <c>claude-opus-5-5</c> and <c>claude-3-opus-20240229</c> route alike. An unset tier falls back to the others.
+/// </summary>
+public sealed record ModelRouter(string? Big, string? Middle, string? Small)
+{
+    /// <summary>The deployment for <paramref name="requestedModel"/>, or null when no deployment is configured for it.</summary>
+    public string? Route(string requestedModel)
+    {
+        if (Contains(requestedModel, "opus")) return Big ?? Middle ?? Small;
+        if (Contains(requestedModel, "haiku")) return Small ?? Middle ?? Big;
+        if (Contains(requestedModel, "sonnet") || requestedModel.StartsWith("claude", StringComparison.OrdinalIgnoreCase))
+            return Middle ?? Big ?? Small;
+        return requestedModel;
+    }
+
+    private static bool Contains(string model, string family) => model.Contains(family, StringComparison.OrdinalIgnoreCase);
+}
