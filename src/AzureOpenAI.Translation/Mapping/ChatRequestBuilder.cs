@@ -40,5 +40,4 @@ public static class ChatRequestBuilder
         SamplingParameters.Apply(request, options, chat);
         return new ChatTranslation(ChatRequestWriter.ToUtf8Json(chat), toolNames);
     }
-
 }

@@ -8,8 +8,8 @@ public static class ModelFamilies
 
     /// <summary>
     /// True when <paramref name="deployment"/> starts with one of <paramref name="prefixes"/> (case-insensitive) and the
-    /// prefix ends at a boundary (end, <c>-</c>, <c>.</c>, <c>_</c> or a digit), so <c>o3-mini</c>, <c>gpt-5.1</c> and
-    /// <c>o1</c> match but <c>o3d-renderer</c> does not. Azure deployment names are arbitrary: a deployment called
+    /// prefix ends at a boundary (end, <c>-</c>, <c>.</c>, <c>_</c>, <c>:</c>), so <c>o3-mini</c>, <c>gpt-5.1</c> and
+    /// <c>o1</c> match but <c>o3d-renderer</c> and <c>gpt-50</c> do not. Azure deployment names are arbitrary: a deployment called
     /// <c>my-gpt5</c> needs its own entry in <c>REASONING_MODELS</c>.
     /// </summary>
     public static bool IsReasoning(string deployment, IEnumerable<string>? prefixes = null)
@@ -25,6 +25,6 @@ public static class ModelFamilies
         if (prefix.Length == 0 || !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
         if (name.Length == prefix.Length) return true;
         var next = name[prefix.Length];
-        return next is '-' or '.' or '_' or ':' || char.IsAsciiDigit(next);
+        return next is '-' or '.' or '_' or ':';
     }
 }
