@@ -10,7 +10,8 @@ namespace AzureOpenAI.Translation.Mapping;
 /// equivalent and are left out, never answered with a 4xx: the model simply does not see them;</item>
 /// <item>Anthropic-only tool fields (defer_loading, input_examples, cache_control, strict, eager_input_streaming, …)
 /// live in <see cref="ToolDefinition.AdditionalProperties"/> and are never written. <c>strict</c> is not forwarded
-/// because OpenAI's strict mode demands schema rules Claude Code's tools do not follow.</item>
+/// because OpenAI's strict mode demands schema rules Claude Code's tools do not follow. A <c>defer_loading</c> tool is
+/// still sent: the upstream cannot expand Anthropic's tool references later, so hiding it would make it uncallable.</item>
 /// </list>
 /// Names are mapped through <see cref="ToolNameMap"/>; the schema is cleaned as it is written (<see cref="ToolSchemaCleaner"/>).
 /// </summary>
