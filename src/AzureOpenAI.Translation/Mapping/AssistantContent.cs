@@ -1,0 +1,72 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using AzureOpenAI.Translation.OpenAI;
+
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary>
+/// Assistant content → one assistant message: text blocks joined into <c>content</c>, <c>tool_use</c> blocks into
+/// <c>tool_calls</c> (ids and names mapped for the upstream, arguments = compact JSON of <c>input</c>).
+/// <c>thinking</c> is dropped, or echoed as <c>reasoning_content</c> when the provider needs it back (DeepSeek);
+/// <c>redacted_thinking</c> is opaque to any other provider and always dropped, as are server-tool blocks.
+/// </summary>
+internal static class AssistantContent
+{
+    private const string TextSeparator = "\n\n";
+
+    /// <summary>Appends the blocks of one Anthropic assistant message to <paramref name="message"/>.</summary>
+    public static void AppendTo(ChatMessage message, JsonElement content, FieldPath path, ToolNameMap toolNames, bool echoReasoning)
+    {
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            AppendText(message, content.GetString()!);
+            return;
+        }
+        var index = 0;
+        foreach (var block in content.EnumerateArray())
+        {
+            var blockPath = path.AtBlock(index++);
+            switch (ContentBlocks.TypeOf(block, blockPath))
+            {
+                case "text":
+                    AppendText(message, ContentBlocks.RequiredString(block, "text", blockPath));
+                    break;
+                case "tool_use":
+                    (message.ToolCalls ??= []).Add(ToToolCall(block, blockPath, toolNames));
+                    break;
+                case "thinking" when echoReasoning:
+                    var thinking = ContentBlocks.OptionalString(block, "thinking", blockPath);
+                    if (!string.IsNullOrEmpty(thinking))
+                        message.ReasoningContent = message.ReasoningContent is null ? thinking : message.ReasoningContent + TextSeparator + thinking;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An assistant message with neither text nor tool calls says nothing and is not sent.</summary>
+    public static bool IsEmpty(ChatMessage message) => string.IsNullOrEmpty(message.Text) && !message.HasToolCalls;
+
+    private static ChatToolCall ToToolCall(JsonElement block, FieldPath path, ToolNameMap toolNames)
+    {
+        var id = ContentBlocks.RequiredString(block, "id", path);
+        var name = ContentBlocks.RequiredString(block, "name", path);
+        return new ChatToolCall(ToolCallIds.ToUpstream(id), toolNames.ToUpstream(name), ToArguments(block));
+    }
+
+    /// <summary>The <c>input</c> object as compact JSON text, written from the parsed element (never re-parsed).</summary>
+    internal static string ToArguments(JsonElement toolUse)
+    {
+        if (!toolUse.TryGetProperty("input"u8, out var input) || input.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            return "{}";
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, ChatRequestWriter.WriterOptions)) input.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void AppendText(ChatMessage message, string text)
+    {
+        if (text.Length == 0) return;
+        message.Text = message.Text is null ? text : message.Text + TextSeparator + text;
+    }
+}

@@ -1,0 +1,39 @@
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.OpenAI;
+
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary><c>tool_choice</c> and <c>disable_parallel_tool_use</c> → <c>tool_choice</c> and <c>parallel_tool_calls</c>.</summary>
+internal static class ToolChoices
+{
+    /// <summary>
+    /// auto/any/tool/none → "auto"/"required"/named function/"none". A named tool that was not sent upstream (a
+    /// server tool that was dropped) cannot be forced, so the choice is left to the model (omitted, i.e. auto).
+    /// </summary>
+    public static ChatToolChoice? ToChatToolChoice(ToolChoice? choice, List<ChatTool> tools, ToolNameMap toolNames)
+    {
+        if (choice is null) return null;
+        switch (choice.Type)
+        {
+            case "auto": return ChatToolChoice.ForMode("auto");
+            case "any": return ChatToolChoice.ForMode("required");
+            case "none": return ChatToolChoice.ForMode("none");
+            case "tool":
+                if (string.IsNullOrEmpty(choice.Name)) throw ContentBlocks.Invalid("tool_choice.name", "field required");
+                var name = toolNames.ToUpstream(choice.Name);
+                return tools.Exists(tool => tool.Name == name) ? ChatToolChoice.ForFunction(name) : null;
+            case null:
+                throw ContentBlocks.Invalid("tool_choice.type", "field required");
+            default:
+                throw ContentBlocks.Invalid("tool_choice.type", $"unknown tool_choice type \"{choice.Type}\" (expected \"auto\", \"any\", \"tool\" or \"none\")");
+        }
+    }
+
+    /// <summary>
+    /// <c>disable_parallel_tool_use:true</c> → <c>parallel_tool_calls:false</c>. Not sent to reasoning models: Azure
+    /// rejects the parameter for the o-series (PROTOCOL.md §2.1, §3.5 "no parallel tool calls"), and the gpt-5 rows of
+    /// that matrix list the same rejections. Claude Code handles several calls in one turn, so omitting it is safe.
+    /// </summary>
+    public static bool? ToParallelToolCalls(ToolChoice? choice, bool isReasoningModel) =>
+        choice?.DisableParallelToolUse == true && !isReasoningModel ? false : null;
+}

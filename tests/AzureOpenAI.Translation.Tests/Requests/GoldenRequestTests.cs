@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+using AzureOpenAI.TestSupport;
+using AzureOpenAI.Translation.Mapping;
+
+namespace AzureOpenAI.Translation.Tests.Requests;
+
+/// <summary>
+/// One case per folder under Golden/Requests: the Anthropic request (<c>anthropic-request.json</c>, or
+/// <c>source.txt</c> naming a captured Claude Code request under ../shared, whose <c>body</c> is used), optional
+/// <c>options.json</c> overrides of <see cref="ChatTranslationOptions"/>, and the exact upstream body expected
+/// (<c>upstream-request.json</c>), compared as JSON. Run with <c>UPDATE_GOLDEN=1</c> to rewrite the expected files
+/// in the source tree, then review the diff by eye before committing.
+/// </summary>
+public sealed class GoldenRequestTests
+{
+    private const string Kind = "Requests";
+    private static readonly string CasesRoot = Path.Combine(AppContext.BaseDirectory, "Golden", Kind);
+
+    public static TheoryData<string> Cases() =>
+        new(Directory.GetDirectories(CasesRoot).Select(dir => Path.GetFileName(dir)!).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void UpstreamRequest_MatchesGolden(string caseName)
+    {
+        var folder = Path.Combine(CasesRoot, caseName);
+        var translation = ChatRequestBuilder.Build(RequestTranslation.Parse(ReadAnthropicRequest(folder)), ReadOptions(folder));
+        var actual = JsonNode.Parse(translation.Body.Span)!;
+
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") WriteExpected(caseName, actual);
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "upstream-request.json")))!;
+        if (!JsonNode.DeepEquals(expected, actual)) Assert.Equal(Indented(expected), Indented(actual));
+    }
+
+    private static string ReadAnthropicRequest(string folder)
+    {
+        var source = Path.Combine(folder, "source.txt");
+        if (!File.Exists(source)) return File.ReadAllText(Path.Combine(folder, "anthropic-request.json"));
+        var captured = RepositoryPaths.Shared(File.ReadAllText(source).Trim());
+        using var document = JsonDocument.Parse(File.ReadAllBytes(captured));
+        return document.RootElement.GetProperty("body").GetRawText();
+    }
+
+    /// <summary>Defaults (<see cref="RequestTranslation.DefaultOptions"/>) overlaid with the case's options.json.</summary>
+    private static ChatTranslationOptions ReadOptions(string folder)
+    {
+        var path = Path.Combine(folder, "options.json");
+        if (!File.Exists(path)) return RequestTranslation.DefaultOptions;
+        var overrides = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        overrides.TryAdd(nameof(ChatTranslationOptions.Deployment), RequestTranslation.DefaultOptions.Deployment);
+        return overrides.Deserialize<ChatTranslationOptions>()!;
+    }
+
+    private static void WriteExpected(string caseName, JsonNode actual)
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "AzureOpenAI.Translation.Tests", "Golden", Kind, caseName, "upstream-request.json");
+        File.WriteAllText(path, Indented(actual) + "\n", new UTF8Encoding(false));
+    }
+
+    private static readonly JsonSerializerOptions IndentedOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Indented(JsonNode node) => node.ToJsonString(IndentedOptions);
+}

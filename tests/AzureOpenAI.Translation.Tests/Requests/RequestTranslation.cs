@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
+
+namespace AzureOpenAI.Translation.Tests.Requests;
+
+/// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the builder.</summary>
+internal static class RequestTranslation
+{
+    public static ChatTranslationOptions DefaultOptions { get; } = new() { Deployment = "gpt-4.1" };
+
+    public static MessagesRequest Parse(string anthropicJson) =>
+        JsonSerializer.Deserialize(anthropicJson, AnthropicJsonContext.Default.MessagesRequest)
+        ?? throw new InvalidOperationException("null request");
+
+    public static ChatTranslation Build(string anthropicJson, ChatTranslationOptions? options = null) =>
+        ChatRequestBuilder.Build(Parse(anthropicJson), options ?? DefaultOptions);
+
+    /// <summary>The upstream body as a node, for assertions on single fields.</summary>
+    public static JsonObject Translate(string anthropicJson, ChatTranslationOptions? options = null) =>
+        JsonNode.Parse(Build(anthropicJson, options).Body.Span)!.AsObject();
+
+    /// <summary>The message the builder rejects <paramref name="anthropicJson"/> with.</summary>
+    public static string RejectionOf(string anthropicJson, ChatTranslationOptions? options = null)
+    {
+        var exception = Assert.Throws<AnthropicRequestException>(() => Build(anthropicJson, options));
+        Assert.Equal(AnthropicErrorType.InvalidRequest, exception.Error.Type);
+        return exception.Message;
+    }
+
+    /// <summary>A minimal valid request with <paramref name="extraFields"/> (JSON object members) added.</summary>
+    public static string Minimal(string extraFields = "", string messages = """[{"role":"user","content":"hi"}]""") =>
+        $$"""{"model":"claude-sonnet-4-5","max_tokens":1024,"messages":{{messages}}{{(extraFields.Length > 0 ? "," + extraFields : "")}}}""";
+}
