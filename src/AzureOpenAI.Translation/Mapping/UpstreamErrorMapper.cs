@@ -1,10 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using AzureOpenAI.Translation.Anthropic;
 
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>Upstream HTTP error (status + body) → Anthropic error (PROTOCOL.md §5.4, CLAUDE-CODE.md §4).</summary>
-public static class UpstreamErrorMapper
+public static partial class UpstreamErrorMapper
 {
-    public static AnthropicError Map(int status, ReadOnlySpan<byte> body) =>
-        throw new NotImplementedException("error mapping: issue #2 (helper: response/stream)");
+    /// <summary>
+    /// Maps an upstream error response. <paramref name="deployment"/>, when given, is named in a 404 so the user can
+    /// see which configured deployment is wrong (Azure's DeploymentNotFound message does not say).
+    /// </summary>
+    public static AnthropicError Map(int status, ReadOnlySpan<byte> body, string? deployment = null) =>
+        Map(status, UpstreamErrorDetails.Parse(body), deployment);
+
+    /// <summary>
+    /// Maps an error that arrived inside a <c>200</c> stream (<c>{"error":{…}}</c>, vLLM <c>{"object":"error",…}</c>,
+    /// OpenRouter's error chunk) or body. The status comes from the payload's numeric code or <c>status</c>, else from
+    /// its code or type; an unexplained error is a 500 <c>api_error</c>, which clients retry.
+    /// </summary>
+    public static AnthropicError MapPayload(ReadOnlySpan<byte> payload)
+    {
+        var details = UpstreamErrorDetails.Parse(payload);
+        return Map(details.Status is >= 400 and < 600 ? details.Status.Value : StatusFromCode(details), details, null);
+    }
+
+    /// <summary>
+    /// Recognises the 400 that names the deployment's output limit: "max_tokens is too large: 200000. This model
+    /// supports at most 16384 completion tokens" (also <c>max_completion_tokens</c>), DeepSeek's "the valid range of
+    /// max_tokens is [1, 8192]" and Groq's "`max_tokens` must be less than or equal to `32768`". The proxy retries once
+    /// with <paramref name="limit"/> and remembers it for the deployment.
+    /// </summary>
+    public static bool TryParseMaxTokensLimit(ReadOnlySpan<byte> body, out int limit)
+    {
+        var match = MaxTokensLimitRegex().Match(UpstreamErrorDetails.Parse(body).Message ?? "");
+        limit = match.Success && int.TryParse(match.Groups["limit"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value : 0;
+        return limit > 0;
+    }
+
+    private static AnthropicError Map(int status, UpstreamErrorDetails details, string? deployment)
+    {
+        var upstream = details.Message is { Length: > 0 } message ? message : $"The upstream answered HTTP {status}.";
+        if (status is 400 or 413 or 422 && ContextLengthError.TryRewrite(details.Message, details.Code, out var rewritten))
+            return new AnthropicError(AnthropicErrorType.InvalidRequest, rewritten);
+        return status switch
+        {
+            400 or 409 or 422 => new(AnthropicErrorType.InvalidRequest, upstream),
+            401 => new(AnthropicErrorType.Authentication,
+                $"The upstream rejected the credentials (HTTP 401): {upstream} Check the API key (OPENAI_API_KEY) or the Entra ID settings."),
+            402 => new(AnthropicErrorType.Billing, upstream),
+            403 => new(AnthropicErrorType.Permission, upstream),
+            404 => new(AnthropicErrorType.NotFound, NotFoundMessage(upstream, details.Code, deployment)),
+            408 or 504 => new(AnthropicErrorType.Timeout, upstream),
+            413 => new(AnthropicErrorType.RequestTooLarge, upstream),
+            // OpenAI answers an exhausted quota with 429 too; retrying it is futile, so it is a billing error.
+            429 when details.Code == "insufficient_quota" || details.Type == "insufficient_quota" => new(AnthropicErrorType.Billing, upstream),
+            429 => new(AnthropicErrorType.RateLimit, upstream),
+            502 or 503 => new(AnthropicErrorType.Overloaded, upstream),
+            _ when status >= 500 => new(AnthropicErrorType.Api, upstream),
+            _ => new(AnthropicErrorType.InvalidRequest, upstream),
+        };
+    }
+
+    private static string NotFoundMessage(string upstream, string? code, string? deployment)
+    {
+        if (code == "DeploymentNotFound")
+        {
+            var which = deployment is null ? "The Azure deployment" : $"The Azure deployment '{deployment}'";
+            return $"{which} was not found (DeploymentNotFound): {upstream} Check BIG_MODEL, MIDDLE_MODEL and SMALL_MODEL.";
+        }
+        return deployment is null ? upstream : $"{upstream} (deployment or model '{deployment}')";
+    }
+
+    private static int StatusFromCode(UpstreamErrorDetails details) => (details.Code ?? details.Type) switch
+    {
+        "rate_limit_exceeded" or "rate_limit_error" or "insufficient_quota" => 429,
+        "context_length_exceeded" or "invalid_request_error" or "content_filter" => 400,
+        "overloaded_error" or "server_overloaded" => 503,
+        "timeout" => 504,
+        _ => 500,
+    };
+
+    [GeneratedRegex(@"max_(?:completion_)?tokens.{0,4} is too large.*?supports at most (?<limit>\d{1,9}) completion tokens|valid range of max_tokens is \[\d+, (?<limit>\d{1,9})\]|max_(?:completion_)?tokens.{0,4} must be less than or equal to .?(?<limit>\d{1,9})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex MaxTokensLimitRegex();
 }

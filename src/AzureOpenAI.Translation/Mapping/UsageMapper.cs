@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary>
+/// Chat Completions <c>usage</c> → <see cref="AnthropicUsage"/> (PROTOCOL.md §5.2). <c>prompt_tokens</c> includes the
+/// cached tokens and <c>completion_tokens</c> includes reasoning, so input = prompt − cache read − cache write and
+/// output = completion. Cache reads come from <c>prompt_tokens_details.cached_tokens</c> (OpenAI, Azure) or
+/// <c>prompt_cache_hit_tokens</c> (DeepSeek); cache writes from <c>prompt_tokens_details.cache_write_tokens</c> (OpenRouter).
+/// </summary>
+public static class UsageMapper
+{
+    /// <summary>Reads the usage object the reader is positioned on (its <c>StartObject</c>) and leaves it on the <c>EndObject</c>.</summary>
+    public static AnthropicUsage Read(ref Utf8JsonReader reader)
+    {
+        int prompt = 0, completion = 0, cached = 0, cacheHit = 0, cacheWrite = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("prompt_tokens"u8)) prompt = ReadCount(ref reader);
+            else if (reader.ValueTextEquals("completion_tokens"u8)) completion = ReadCount(ref reader);
+            else if (reader.ValueTextEquals("prompt_cache_hit_tokens"u8)) cacheHit = ReadCount(ref reader);
+            else if (reader.ValueTextEquals("prompt_tokens_details"u8)) ReadPromptDetails(ref reader, ref cached, ref cacheWrite);
+            else reader.Skip();
+        }
+        if (cached == 0) cached = cacheHit;
+        return new AnthropicUsage(Math.Max(0, prompt - cached - cacheWrite), completion, cached, cacheWrite);
+    }
+
+    /// <summary>Reads a standalone usage object (the raw JSON of <c>usage</c>).</summary>
+    public static AnthropicUsage Read(ReadOnlySpan<byte> usageJson)
+    {
+        var reader = new Utf8JsonReader(usageJson);
+        return reader.Read() && reader.TokenType == JsonTokenType.StartObject ? Read(ref reader) : default;
+    }
+
+    private static void ReadPromptDetails(ref Utf8JsonReader reader, ref int cached, ref int cacheWrite)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("cached_tokens"u8)) cached = ReadCount(ref reader);
+            else if (reader.ValueTextEquals("cache_write_tokens"u8)) cacheWrite = ReadCount(ref reader);
+            else reader.Skip();
+        }
+    }
+
+    /// <summary>A non-negative count; null, negative or non-integer values count as 0.</summary>
+    private static int ReadCount(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value > 0 ? value : 0;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AzureOpenAI.Translation.Mapping;
+using Xunit;
+
+namespace AzureOpenAI.Translation.Tests.Responses;
+
+/// <summary>
+/// Golden/Responses/&lt;case&gt;/upstream-response.json → anthropic-response.json, compared with JsonNode.DeepEquals.
+/// An optional options.json sets <c>model</c> and the client's <c>tools</c> (for the name map).
+/// </summary>
+public sealed class ResponseGoldenTests
+{
+    public const string MessageId = "msg_01XFDUDYJgAACzvnptvVoYEL";
+
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Golden", "Responses");
+
+    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Root).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void UpstreamResponse_TranslatesToGoldenAnthropicMessage(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        var (model, toolNames) = ReadOptions(folder);
+
+        var actual = ChatResponseTranslator.ToMessagesResponse(File.ReadAllBytes(Path.Combine(folder, "upstream-response.json")), MessageId, model, toolNames);
+        File.WriteAllBytes(Path.Combine(folder, "anthropic-response.actual.json"), actual);
+
+        var expected = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folder, "anthropic-response.json")));
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(actual)),
+            $"expected: {expected!.ToJsonString()}\nactual:   {System.Text.Encoding.UTF8.GetString(actual)}");
+    }
+
+    private static (string Model, ToolNameMap ToolNames) ReadOptions(string folder)
+    {
+        var toolNames = new ToolNameMap();
+        var path = Path.Combine(folder, "options.json");
+        if (!File.Exists(path)) return ("claude-sonnet-4-5-20250929", toolNames);
+        using var options = JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = options.RootElement;
+        if (root.TryGetProperty("tools", out var tools))
+            foreach (var tool in tools.EnumerateArray()) toolNames.ToUpstream(tool.GetString()!);
+        return (root.TryGetProperty("model", out var m) ? m.GetString()! : "claude-sonnet-4-5-20250929", toolNames);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace AzureOpenAI.Translation.Tests.Streaming;
+
+/// <summary>
+/// Golden/Streams/&lt;case&gt;/upstream-stream.sse (raw upstream SSE) → anthropic-stream.sse, compared event by event
+/// (names equal, data compared with JsonNode.DeepEquals). Each case is replayed whole and one byte per read, and both
+/// replays must produce identical bytes, which proves UTF-8 sequences split across reads survive. An optional
+/// options.json sets <c>model</c>, <c>input_tokens_estimate</c> and the client's <c>tools</c> (for the name map).
+/// The actual output is written beside the copied golden files as anthropic-stream.actual.sse for review.
+/// </summary>
+public sealed class StreamGoldenTests
+{
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Golden", "Streams");
+
+    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Root).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task UpstreamStream_TranslatesToGoldenAnthropicStream(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        var upstream = await File.ReadAllBytesAsync(Path.Combine(folder, "upstream-stream.sse"), TestContext.Current.CancellationToken);
+        var create = TranslatorFactory(folder);
+
+        var whole = await StreamReplay.TranslateAsync(new MemoryStream(upstream), create);
+        var bytewise = await StreamReplay.TranslateAsync(new OneBytePerReadStream(upstream), create);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "anthropic-stream.actual.sse"), whole, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Encoding.UTF8.GetString(whole), Encoding.UTF8.GetString(bytewise));
+        AnthropicStreamAssert.WellFormed(whole);
+        var expected = StreamReplay.Events(await File.ReadAllBytesAsync(Path.Combine(folder, "anthropic-stream.sse"), TestContext.Current.CancellationToken));
+        var actual = StreamReplay.Events(whole);
+        Assert.Equal(expected.Select(e => e.Event), actual.Select(e => e.Event));
+        for (var i = 0; i < expected.Count; i++)
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected[i].Data), JsonNode.Parse(actual[i].Data)),
+                $"event {i} ({expected[i].Event}) differs\nexpected: {expected[i].Data}\nactual:   {actual[i].Data}");
+    }
+
+    private static Func<Translation.Streaming.ChatStreamTranslator> TranslatorFactory(string folder)
+    {
+        var optionsPath = Path.Combine(folder, "options.json");
+        if (!File.Exists(optionsPath)) return () => StreamReplay.CreateTranslator();
+        using var options = JsonDocument.Parse(File.ReadAllBytes(optionsPath));
+        var root = options.RootElement;
+        var model = root.TryGetProperty("model", out var m) ? m.GetString()! : "claude-sonnet-4-5-20250929";
+        var estimate = root.TryGetProperty("input_tokens_estimate", out var e) ? e.GetInt32() : 100;
+        var tools = root.TryGetProperty("tools", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
+        return () => StreamReplay.CreateTranslator(model, estimate, tools);
+    }
+}
