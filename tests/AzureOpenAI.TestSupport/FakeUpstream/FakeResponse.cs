@@ -63,7 +63,10 @@ public sealed class StreamScript
     /// <summary>Keeps the connection open, sending nothing, until the client cancels.</summary>
     public StreamScript Hang() { Steps.Add(new StreamStep.HangForever()); return this; }
 
-    /// <summary>Aborts the connection (a TCP reset mid-stream, no terminating chunk).</summary>
+    /// <summary>
+    /// Aborts the connection (a TCP reset mid-stream, no terminating chunk). A reset can discard bytes the client has
+    /// not read yet: put a <see cref="WaitFor"/> before it when the client must see the earlier chunks first.
+    /// </summary>
     public StreamScript Abort() { Steps.Add(new StreamStep.AbortConnection()); return this; }
 }
 

@@ -107,18 +107,27 @@ public sealed class SpecValidator
             CollectPropertyNames(ResolvePointer(_loaded.Value.Document, reference[1..]), names, depth + 1);
     }
 
+    /// <summary>
+    /// Walks the hierarchical results through failing nodes only, so that a failing branch of a passing
+    /// <c>anyOf</c> (the <c>null</c> branch of a nullable field) is not reported.
+    /// </summary>
     private static List<SpecError> Collect(EvaluationResults results)
     {
         var errors = new List<SpecError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in results.HasDetails ? results.Details.Prepend(results) : [results])
+        var pending = new Stack<EvaluationResults>([results]);
+        while (pending.Count > 0)
         {
-            if (!detail.HasErrors) continue;
-            foreach (var (keyword, message) in detail.Errors!)
-            {
-                var error = new SpecError(detail.InstanceLocation.ToString(), $"{detail.EvaluationPath}/{keyword}", message);
-                if (seen.Add(error.ToString())) errors.Add(error);
-            }
+            var node = pending.Pop();
+            if (node.IsValid) continue;
+            if (node.HasErrors)
+                foreach (var (keyword, message) in node.Errors!)
+                {
+                    var error = new SpecError(node.InstanceLocation.ToString(), $"{node.EvaluationPath}/{keyword}", message);
+                    if (seen.Add(error.ToString())) errors.Add(error);
+                }
+            if (node.HasDetails)
+                for (var i = node.Details.Count - 1; i >= 0; i--) pending.Push(node.Details[i]);
         }
         if (errors.Count == 0) errors.Add(new SpecError("", "", "invalid (no detail reported)"));
         return errors;
@@ -152,7 +161,7 @@ public sealed class SpecValidator
         var options = new EvaluationOptions
         {
             EvaluateAs = SpecVersion.Draft202012,
-            OutputFormat = OutputFormat.List,
+            OutputFormat = OutputFormat.Hierarchical,
             // Unknown OpenAPI keywords (discriminator, example, x-…) only annotate; skip that work.
             AddAnnotationForUnknownKeywords = false,
         };
