@@ -29,7 +29,7 @@ internal static partial class StrictChatRules
         ?? ToolCallPairing(body)
         ?? ReasoningModel(body, deployment, options)
         ?? TokenLimit(body, deployment)
-        ?? Spec(body, dialect, options);
+        ?? Spec(body, dialect, deployment, options);
 
     private static UpstreamError? UnknownParameter(JsonObject body, UpstreamDialect dialect, string? apiVersion, FakeUpstreamOptions options)
     {
@@ -182,10 +182,10 @@ internal static partial class StrictChatRules
         return null;
     }
 
-    private static UpstreamError? Spec(JsonObject body, UpstreamDialect dialect, FakeUpstreamOptions options)
+    private static UpstreamError? Spec(JsonObject body, UpstreamDialect dialect, FakeDeployment deployment, FakeUpstreamOptions options)
     {
         if (!options.ValidateAgainstSpecs) return null;
-        var errors = SpecValidator.OpenAI.Validate("CreateChatCompletionRequest", body);
+        var errors = SpecValidator.OpenAI.Validate("CreateChatCompletionRequest", WithModel(body, dialect, deployment));
         var source = "OpenAI spec";
         if (errors.Count == 0 && dialect == UpstreamDialect.AzureDeployment)
         {
@@ -198,6 +198,15 @@ internal static partial class StrictChatRules
         return UpstreamError.BadRequest(
             $"Invalid '{param}': {first.Message} ({source}; {errors.Count} schema error(s): {string.Join(" | ", errors.Take(5))})",
             param, "invalid_value");
+    }
+
+    /// <summary>On a deployment URL the deployment is the model: the body may omit <c>model</c>, which the OpenAI spec requires.</summary>
+    private static JsonObject WithModel(JsonObject body, UpstreamDialect dialect, FakeDeployment deployment)
+    {
+        if (dialect != UpstreamDialect.AzureDeployment || body.ContainsKey("model")) return body;
+        var copy = (JsonObject)body.DeepClone();
+        copy["model"] = deployment.Name;
+        return copy;
     }
 
     /// <summary>"/messages/0/content" → "messages[0].content", as OpenAI names params.</summary>

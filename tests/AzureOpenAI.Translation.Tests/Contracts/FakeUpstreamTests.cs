@@ -118,6 +118,16 @@ public sealed class FakeUpstreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeploymentUrl_BodyWithoutModel_IsAccepted()
+    {
+        var body = ValidBody();
+        body.Remove("model"); // the URL names the deployment; the OpenAI spec's required model is implied
+        var (status, json, _) = await PostAsync(DeploymentPath, body);
+        Assert.True(status == HttpStatusCode.OK, json?.ToJsonString());
+        Assert.Equal("gpt-4o", _fake.LastRequest.Deployment);
+    }
+
+    [Fact]
     public async Task MalformedJson_IsRejected()
     {
         var (status, body, _) = await PostAsync(DeploymentPath, null);
