@@ -1,2 +1,4 @@
 // Entry point: the CLI (System.CommandLine) whose `serve` verb runs the proxy. See Cli/.
-return 0;
+using AzureOpenAI.Proxy.Cli;
+
+return await ProxyCli.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>
+/// The <c>azure-openai</c> command line: one class per verb (DESIGN.md §3). A new verb is a class with a
+/// <c>Create()</c> returning its <see cref="Command"/>, added to <see cref="Verbs"/>.
+/// </summary>
+internal static class ProxyCli
+{
+    private static IEnumerable<Command> Verbs(CliEnvironment environment) =>
+    [
+        ServeCommand.Create(environment),
+        VersionCommand.Create(environment),
+    ];
+
+    public static RootCommand CreateRoot(CliEnvironment environment)
+    {
+        var root = new RootCommand("azure-openai: Claude Code on Azure OpenAI and OpenAI-compatible providers, through a local Anthropic-compatible proxy");
+        foreach (var verb in Verbs(environment)) root.Subcommands.Add(verb);
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        // Ctrl-C and SIGTERM are left to the web host, which drains in-flight requests before it stops.
+        var invocation = new InvocationConfiguration
+        {
+            ProcessTerminationTimeout = null,
+            Output = environment.Out,
+            Error = environment.Error,
+        };
+        return CreateRoot(environment).Parse(args).InvokeAsync(invocation);
+    }
+}

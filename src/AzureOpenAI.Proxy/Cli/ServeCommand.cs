@@ -1,0 +1,67 @@
+using System.CommandLine;
+using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Server;
+using Microsoft.AspNetCore.Builder;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>
+/// <c>serve [--port N] [--host H]</c>: runs the proxy in the foreground until Ctrl-C or SIGTERM.
+/// An invalid setting stops it with one line on stderr and exit code 2; missing provider settings do not
+/// (the proxy starts and every call explains what to set).
+/// </summary>
+internal static class ServeCommand
+{
+    private static readonly Option<int?> Port = new("--port") { Description = "Port to listen on (default: PORT, else 8082; 0 = any free port)" };
+    private static readonly Option<string?> Host = new("--host") { Description = "Address to listen on (default: HOST, else 127.0.0.1)" };
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("serve", "Run the proxy in the foreground") { Port, Host };
+        command.SetAction((parse, _) => RunAsync(environment, parse.GetValue(Port), parse.GetValue(Host)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment environment, int? port, string? host)
+    {
+        ProxySettings settings;
+        try
+        {
+            settings = Load(environment, port, host);
+        }
+        catch (ConfigurationException ex)
+        {
+            await environment.Error.WriteLineAsync($"{ProductInfo.Name}: {ex.Message}");
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        await using var app = ProxyApp.Build(settings);
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException ex)
+        {
+            // Kestrel reports an address in use as an IOException before the host starts.
+            await environment.Error.WriteLineAsync($"{ProductInfo.Name}: cannot listen on {settings.Host}:{settings.Port}: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        return ExitCodes.Success;
+    }
+
+    internal static ProxySettings Load(CliEnvironment environment, int? port, string? host)
+    {
+        var settings = ProxySettings.Load(EffectiveConfig.Merge(ConfigLayers.Standard(environment.Variables, environment.CurrentDirectory)));
+        if (port is { } p)
+        {
+            if (p is < 0 or > 65535) throw new ConfigurationException($"--port: {p} is out of range (0–65535)");
+            settings = settings with { Port = p };
+        }
+        if (host is not null)
+        {
+            if (!SettingsReader.IsListenHost(host)) throw new ConfigurationException($"--host: \"{host}\" is not an IP address or localhost");
+            settings = settings with { Host = host };
+        }
+        return settings;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections;
+
+namespace AzureOpenAI.Proxy.Configuration;
+
+/// <summary>
+/// The layers of DESIGN.md §2 that this build reads, lowest first: defaults, a <c>.env</c> file, the process environment.
+/// The data home's <c>config.env</c>, the plugin's <c>.env</c>, settings.json and <c>CLAUDE_PLUGIN_OPTION_*</c> slot in
+/// between by adding layers to <see cref="Standard"/>; nothing else changes.
+/// </summary>
+internal static class ConfigLayers
+{
+    public const string DefaultsSource = "default";
+    public const string EnvironmentSource = "environment";
+
+    /// <summary>DESIGN.md §2 defaults. <c>AZURE_API_VERSION</c> has none here: its <c>v1</c> default applies on Azure only.</summary>
+    public static ConfigLayer Defaults() => new(DefaultsSource, new Dictionary<string, string>
+    {
+        [SettingNames.Port] = "8082",
+        [SettingNames.Host] = "127.0.0.1",
+        [SettingNames.MaxTokensLimit] = "131072",
+        [SettingNames.RequestTimeout] = "300",
+        [SettingNames.LogLevel] = "info",
+        [SettingNames.ReasoningModels] = "o1,o3,o4,gpt-5",
+        [SettingNames.MaxRetries] = "2",
+    });
+
+    public static IReadOnlyList<ConfigLayer> Standard(IReadOnlyDictionary<string, string> environment, string currentDirectory)
+    {
+        var layers = new List<ConfigLayer> { Defaults() };
+        if (DotEnv(environment, currentDirectory) is { } dotEnv) layers.Add(dotEnv);
+        layers.Add(new ConfigLayer(EnvironmentSource, environment));
+        return layers;
+    }
+
+    /// <summary>
+    /// The <c>.env</c> layer: the file named by <c>AZURE_OPENAI_ENV_FILE</c> when set (it must exist), otherwise
+    /// <c>.env</c> in the current directory when present (as the original Python proxy did), otherwise none.
+    /// </summary>
+    public static ConfigLayer? DotEnv(IReadOnlyDictionary<string, string> environment, string currentDirectory)
+    {
+        if (environment.TryGetValue(SettingNames.EnvFile, out var explicitPath) && !string.IsNullOrWhiteSpace(explicitPath))
+        {
+            var path = Path.GetFullPath(explicitPath, currentDirectory);
+            if (!File.Exists(path))
+                throw new ConfigurationException($"{SettingNames.EnvFile} (from {EnvironmentSource}): {path} does not exist");
+            return ReadFile(path);
+        }
+        var local = Path.Combine(currentDirectory, ".env");
+        return File.Exists(local) ? ReadFile(local) : null;
+    }
+
+    /// <summary>A snapshot of the process environment.</summary>
+    public static IReadOnlyDictionary<string, string> ProcessEnvironment()
+    {
+        var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+            if (entry is { Key: string name, Value: string value }) snapshot[name] = value;
+        return snapshot;
+    }
+
+    private static ConfigLayer ReadFile(string path)
+    {
+        var source = $".env ({path})";
+        return new ConfigLayer(source, DotEnvParser.Parse(File.ReadAllText(path), source));
+    }
+}

@@ -1,0 +1,34 @@
+namespace AzureOpenAI.Proxy.Configuration;
+
+/// <summary>The configuration names of DESIGN.md §2, the same in the environment and in <c>.env</c> files.</summary>
+internal static class SettingNames
+{
+    public const string ApiKey = "OPENAI_API_KEY";
+    public const string BaseUrl = "OPENAI_BASE_URL";
+    public const string AzureApiVersion = "AZURE_API_VERSION";
+    public const string Provider = "PROVIDER";
+    public const string BigModel = "BIG_MODEL";
+    public const string MiddleModel = "MIDDLE_MODEL";
+    public const string SmallModel = "SMALL_MODEL";
+    public const string Port = "PORT";
+    public const string Host = "HOST";
+    public const string MaxTokensLimit = "MAX_TOKENS_LIMIT";
+    public const string RequestTimeout = "REQUEST_TIMEOUT";
+    public const string ProxyAuthToken = "PROXY_AUTH_TOKEN";
+    public const string LogLevel = "LOG_LEVEL";
+    public const string ReasoningModels = "REASONING_MODELS";
+    public const string MaxRetries = "MAX_RETRIES";
+
+    /// <summary>Not a setting: the path of the <c>.env</c> file to read instead of <c>./.env</c>.</summary>
+    public const string EnvFile = "AZURE_OPENAI_ENV_FILE";
+
+    /// <summary>Every name the loader keeps; other variables of the environment or a <c>.env</c> file are ignored.</summary>
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
+        RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries,
+    };
+
+    /// <summary>Values that must never be printed or logged.</summary>
+    public static bool IsSecret(string name) => name is ApiKey or ProxyAuthToken;
+}

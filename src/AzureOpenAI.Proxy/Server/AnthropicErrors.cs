@@ -1,0 +1,23 @@
+using AzureOpenAI.Translation.Anthropic;
+using Microsoft.AspNetCore.Http;
+
+namespace AzureOpenAI.Proxy.Server;
+
+/// <summary>Writes errors in Anthropic's shape (PROTOCOL.md §1.7), with the request id in the body as Anthropic does.</summary>
+internal static class AnthropicErrors
+{
+    public static Task WriteAsync(HttpContext context, AnthropicError error, IEnumerable<KeyValuePair<string, string>>? headers = null)
+    {
+        var response = context.Response;
+        response.StatusCode = error.HttpStatus;
+        response.ContentType = "application/json";
+        if (headers is not null)
+            foreach (var (name, value) in headers) response.Headers[name] = value;
+        var body = error.ToJsonBytes(RequestLogEntry.Of(context).RequestId);
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    public static Task WriteAsync(HttpContext context, AnthropicErrorType type, string message) =>
+        WriteAsync(context, new AnthropicError(type, message));
+}

@@ -1,0 +1,26 @@
+using AzureOpenAI.Translation.Tokens;
+using Microsoft.AspNetCore.Http;
+
+namespace AzureOpenAI.Proxy.Server;
+
+/// <summary><c>POST /v1/messages/count_tokens</c>: counted locally with the deployment's tokenizer, never upstream.</summary>
+internal sealed class CountTokensEndpoint(ProxyState state)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
+        var model = request.Model ?? "";
+        var entry = RequestLogEntry.Of(context);
+        entry.RequestedModel = model;
+        // Without a configured tier the requested name still picks a tokenizer (o200k_base for unknown names).
+        entry.Deployment = state.Router.Route(model) ?? model;
+        var tokens = TokenCounter.CountInputTokens(request, entry.Deployment);
+        entry.InputTokens = tokens;
+        await JsonResponses.WriteAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("input_tokens"u8, tokens);
+            writer.WriteEndObject();
+        });
+    }
+}

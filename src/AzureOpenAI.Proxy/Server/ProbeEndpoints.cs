@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+
+namespace AzureOpenAI.Proxy.Server;
+
+/// <summary><c>GET /health</c> and <c>HEAD</c>/<c>GET /</c>: open without the token, and free of secrets.</summary>
+internal static class ProbeEndpoints
+{
+    public static Task HealthAsync(HttpContext context, ProxyState state) => JsonResponses.WriteAsync(context, writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("status"u8, "ok"u8);
+        writer.WriteString("version"u8, ProductInfo.Version);
+        writer.WriteString("provider"u8, state.ProviderName);
+        writer.WriteBoolean("configured"u8, state.MissingEndpoint is null);
+        writer.WriteEndObject();
+    });
+
+    /// <summary>Claude Code warms up with <c>HEAD /</c>; a 200 with a tiny body is harmless.</summary>
+    public static Task RootAsync(HttpContext context)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return Task.CompletedTask;
+        }
+        return JsonResponses.WriteAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name"u8, ProductInfo.Name);
+            writer.WriteString("status"u8, "ok"u8);
+            writer.WriteEndObject();
+        });
+    }
+}

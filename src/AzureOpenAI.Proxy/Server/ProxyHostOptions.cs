@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace AzureOpenAI.Proxy.Server;
+
+/// <summary>How the server is hosted, apart from the user's settings; tests shorten the intervals.</summary>
+internal sealed record ProxyHostOptions
+{
+    /// <summary>A <c>ping</c> event after this much upstream silence while streaming (CLAUDE-CODE.md §3: Claude Code aborts silent streams).</summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>On Ctrl-C/SIGTERM, in-flight streams may finish for this long before they are cut.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Replaces the single-line console logger (tests route logs to their output).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace AzureOpenAI.Proxy.Server;
+
+/// <summary>
+/// Every log line the server writes. Nothing here takes message content, the API key or the local token:
+/// at the default level (info) only ids, paths, model names, statuses, timings and token counts are logged.
+/// </summary>
+internal static partial class ProxyLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "{RequestId} {Method} {Path} {RequestedModel} -> {Deployment} {Status} upstream={UpstreamMs}ms total={TotalMs}ms in={InputTokens} out={OutputTokens}")]
+    public static partial void Request(ILogger logger, string requestId, string method, string path, string requestedModel,
+        string deployment, string status, long upstreamMs, long totalMs, string inputTokens, string outputTokens);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "{RequestId} {Method} {Path} {Status}")]
+    public static partial void Probe(ILogger logger, string requestId, string method, string path, int status);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{RequestId} the client went away; the upstream request was cancelled")]
+    public static partial void ClientAborted(ILogger logger, string requestId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "{RequestId} unhandled error")]
+    public static partial void Unhandled(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{RequestId} upstream {Failure}: {Detail}")]
+    public static partial void UpstreamFailed(ILogger logger, string requestId, string failure, string detail);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information,
+        Message = "azure-openai {Version} listening on {Address} (provider {Provider}, endpoint {Endpoint}, auth {Auth})")]
+    public static partial void Listening(ILogger logger, string version, string address, string provider, string endpoint, string auth);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "not ready: {Problem}")]
+    public static partial void NotConfigured(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "{Deployment} accepts at most {Limit} completion tokens; remembered")]
+    public static partial void LearnedLimit(ILogger logger, string deployment, int limit);
+}

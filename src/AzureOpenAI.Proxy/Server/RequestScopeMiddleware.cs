@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using AzureOpenAI.Translation.Anthropic;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AzureOpenAI.Proxy.Server;
+
+/// <summary>
+/// The envelope of every request: a <c>request-id: req_…</c> header, a barrier that turns any exception into an
+/// Anthropic <c>api_error</c> (never a stack trace in a body), and one log line when the request ends.
+/// </summary>
+internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers)
+{
+    private readonly ILogger logger = loggers.CreateLogger(ProductInfo.Name);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var entry = new RequestLogEntry(Ids.NewRequestId());
+        entry.Attach(context);
+        context.Response.Headers["request-id"] = entry.RequestId;
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            entry.ClientAborted = true;
+            ProxyLog.ClientAborted(logger, entry.RequestId);
+        }
+        catch (Exception ex)
+        {
+            ProxyLog.Unhandled(logger, ex, entry.RequestId);
+            if (context.Response.HasStarted)
+                context.Abort(); // a truncated answer must not look complete
+            else
+            {
+                context.Response.Clear();
+                context.Response.Headers["request-id"] = entry.RequestId;
+                await AnthropicErrors.WriteAsync(context, AnthropicErrorType.Api,
+                    $"internal error in the azure-openai proxy ({ex.GetType().Name}); see its log for {entry.RequestId}");
+            }
+        }
+        finally
+        {
+            Log(context, entry, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private void Log(HttpContext context, RequestLogEntry entry, TimeSpan elapsed)
+    {
+        var request = context.Request;
+        if (!request.Path.StartsWithSegments("/v1", StringComparison.Ordinal))
+        {
+            ProxyLog.Probe(logger, entry.RequestId, request.Method, request.Path, context.Response.StatusCode);
+            return;
+        }
+        ProxyLog.Request(logger, entry.RequestId, request.Method, request.Path,
+            entry.RequestedModel ?? "-", entry.Deployment ?? "-",
+            entry.ClientAborted ? "client-aborted" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (long)(entry.UpstreamLatency?.TotalMilliseconds ?? 0), (long)elapsed.TotalMilliseconds,
+            Format(entry.InputTokens), Format(entry.OutputTokens));
+    }
+
+    private static string Format(int? tokens) => tokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+}

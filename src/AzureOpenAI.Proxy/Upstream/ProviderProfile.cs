@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using AzureOpenAI.Proxy.Configuration;
+
+namespace AzureOpenAI.Proxy.Upstream;
+
+/// <summary>
+/// Where and how a Chat Completions request is sent (DESIGN.md §2 URL rules):
+/// <code>
+/// Azure, dated version   {base}/openai/deployments/{deployment}/chat/completions?api-version=V   api-key   no "model"
+/// Azure, v1              {base}/openai/v1/chat/completions                                       api-key   model = deployment
+/// OpenAI-compatible      {base}/chat/completions                                                 Bearer    model
+/// </code>
+/// A base URL pasted with its <c>/openai</c> or <c>/openai/v1</c> suffix (as the Azure portal shows it) is accepted.
+/// </summary>
+internal sealed class ProviderProfile
+{
+    private readonly string _base;
+    private readonly string? _apiKey;
+
+    public ProviderProfile(ProviderKind kind, Uri baseUrl, string? apiVersion, string? apiKey)
+    {
+        Kind = kind;
+        _apiKey = apiKey;
+        ApiVersion = kind == ProviderKind.Azure ? apiVersion ?? ProxySettings.AzureV1 : null;
+        _base = kind == ProviderKind.Azure ? TrimAzurePath(baseUrl) : baseUrl.AbsoluteUri.TrimEnd('/');
+    }
+
+    public ProviderKind Kind { get; }
+
+    /// <summary>The provider's host, as error messages and the startup line name it.</summary>
+    public string EndpointHost => new Uri(_base).Host;
+
+    /// <summary>The Azure api-version in use (<c>v1</c> unless configured), null for OpenAI-compatible providers.</summary>
+    public string? ApiVersion { get; }
+
+    public bool UsesDeploymentUrls => Kind == ProviderKind.Azure && !IsV1Family(ApiVersion!);
+
+    /// <summary>False for Azure deployment URLs: the deployment is in the path and the body carries no <c>model</c>.</summary>
+    public bool SendsModel => !UsesDeploymentUrls;
+
+    public static ProviderProfile? From(ProxySettings settings) =>
+        settings.BaseUrl is null ? null : new ProviderProfile(settings.Provider, settings.BaseUrl, settings.AzureApiVersion, settings.ApiKey);
+
+    public Uri ChatCompletionsUrl(string deployment)
+    {
+        if (Kind == ProviderKind.OpenAI) return new Uri(_base + "/chat/completions");
+        if (UsesDeploymentUrls)
+            return new Uri($"{_base}/openai/deployments/{Uri.EscapeDataString(deployment)}/chat/completions?api-version={Uri.EscapeDataString(ApiVersion!)}");
+        // v1 needs no api-version; "preview"/"latest" select preview features on the same path.
+        var query = ApiVersion == ProxySettings.AzureV1 ? "" : "?api-version=" + Uri.EscapeDataString(ApiVersion!);
+        return new Uri($"{_base}/openai/v1/chat/completions{query}");
+    }
+
+    /// <summary>Adds the provider's credential. Keyless OpenAI-compatible servers (Ollama, vLLM) get no auth header.</summary>
+    public void Authenticate(HttpRequestMessage request)
+    {
+        if (_apiKey is null) return;
+        if (Kind == ProviderKind.Azure) request.Headers.TryAddWithoutValidation("api-key", _apiKey);
+        else request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);
+    }
+
+    /// <summary>DeepSeek (on its own API or on Azure Foundry) requires the assistant's reasoning echoed back in tool loops.</summary>
+    public bool EchoesReasoningContent(string deployment) =>
+        _base.Contains("deepseek", StringComparison.OrdinalIgnoreCase) || deployment.Contains("deepseek", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsV1Family(string apiVersion) => apiVersion is ProxySettings.AzureV1 or "latest" or "preview";
+
+    private static string TrimAzurePath(Uri baseUrl)
+    {
+        var text = baseUrl.AbsoluteUri.TrimEnd('/');
+        foreach (var suffix in (string[])["/openai/v1", "/openai"])
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return text[..^suffix.Length];
+        return text;
+    }
+}

@@ -1,0 +1,24 @@
+using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Translation.Mapping;
+
+namespace AzureOpenAI.Proxy.Upstream;
+
+/// <summary>Decides the <see cref="ChatTranslationOptions"/> for a deployment from configuration, model family and what was learned.</summary>
+internal sealed class TranslationOptionsFactory(ProxySettings settings, ProviderProfile profile, LearnedOutputLimits learned)
+{
+    public ChatTranslationOptions For(string deployment)
+    {
+        // max_tokens clamp = min(MAX_TOKENS_LIMIT, the family's known limit, the limit the upstream taught us).
+        var limit = settings.MaxTokensLimit;
+        if (ModelOutputLimits.TryGet(deployment, out var known)) limit = Math.Min(limit, known);
+        if (learned.Find(deployment) is { } taught) limit = Math.Min(limit, taught);
+        return new ChatTranslationOptions
+        {
+            Deployment = deployment,
+            SendModel = profile.SendsModel,
+            IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels),
+            MaxTokensLimit = limit,
+            EchoReasoningContent = profile.EchoesReasoningContent(deployment),
+        };
+    }
+}

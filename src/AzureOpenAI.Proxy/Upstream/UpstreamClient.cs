@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
+using Microsoft.Extensions.Logging;
+
+namespace AzureOpenAI.Proxy.Upstream;
+
+/// <summary>
+/// Sends a translated request to the provider:
+/// <code>
+/// 1. options for the deployment (max_tokens clamp, reasoning rules, model in body or not)
+/// 2. translate (ChatRequestBuilder) → body
+/// 3. POST with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it
+/// 4. 400 "supports at most N completion tokens" → remember N, rebuild, resend once
+/// 5. a non-success status → body and retry headers kept for the error mapper
+/// </code>
+/// Retries of connection failures and 502/503 (MAX_RETRIES) belong in the named HttpClient's handler pipeline
+/// (<see cref="UpstreamHttp"/>), not here.
+/// </summary>
+internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, TranslationOptionsFactory options,
+    LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
+{
+    private const int MaxErrorBodyBytes = 1 << 20;
+
+    /// <summary>
+    /// Translates and sends <paramref name="request"/>. Throws <see cref="AnthropicRequestException"/> when the request cannot
+    /// be translated; every upstream outcome is reported in the returned call, which the caller disposes.
+    /// </summary>
+    public async Task<UpstreamCall> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted)
+    {
+        var translation = ChatRequestBuilder.Build(request, options.For(deployment));
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
+        var call = new UpstreamCall(timeout, clientAborted, requestTimeout, translation);
+        call.ResetTimeout();
+        try
+        {
+            await SendOnceAsync(call, deployment).ConfigureAwait(false);
+            if (call.Failure == UpstreamFailure.HttpStatus && call.ErrorStatus == 400
+                && MaxTokensLimitSeam.TryParse(call.ErrorBody, out var limit))
+            {
+                learned.Remember(deployment, limit);
+                Server.ProxyLog.LearnedLimit(logger, deployment, limit);
+                call.Translation = ChatRequestBuilder.Build(request, options.For(deployment));
+                await SendOnceAsync(call, deployment).ConfigureAwait(false);
+            }
+            return call;
+        }
+        catch
+        {
+            call.Dispose();
+            throw;
+        }
+    }
+
+    private async Task SendOnceAsync(UpstreamCall call, string deployment)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, profile.ChatCompletionsUrl(deployment))
+        {
+            Content = new ReadOnlyMemoryContent(call.Translation.Body),
+        };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        profile.Authenticate(message);
+
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+        {
+            call.Latency = Stopwatch.GetElapsedTime(started);
+            call.Exception = ex;
+            call.Failure = Classify(ex, call);
+            return;
+        }
+        call.Latency = Stopwatch.GetElapsedTime(started);
+
+        if (response.IsSuccessStatusCode)
+        {
+            call.Response = response;
+            call.Failure = UpstreamFailure.None;
+            return;
+        }
+        using (response)
+        {
+            call.Failure = UpstreamFailure.HttpStatus;
+            call.ErrorStatus = (int)response.StatusCode;
+            call.RetryHeaders = RetryHeaders(response);
+            try
+            {
+                call.ErrorBody = await ReadBoundedAsync(response.Content, call.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+            {
+                call.ErrorBody = [];
+            }
+        }
+    }
+
+    public static UpstreamFailure Classify(Exception ex, UpstreamCall call) => ex switch
+    {
+        OperationCanceledException when call.ClientAborted => UpstreamFailure.ClientAborted,
+        OperationCanceledException => UpstreamFailure.Timeout,
+        _ when call.ClientAborted => UpstreamFailure.ClientAborted,
+        _ => UpstreamFailure.ConnectionFailed,
+    };
+
+    private static List<KeyValuePair<string, string>> RetryHeaders(HttpResponseMessage response)
+    {
+        var headers = new List<KeyValuePair<string, string>>(2);
+        foreach (var name in (string[])["retry-after", "retry-after-ms"])
+            if (response.Headers.TryGetValues(name, out var values)) headers.Add(new(name, string.Join(",", values)));
+        return headers;
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken token)
+    {
+        var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while (buffer.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+                buffer.Write(chunk, 0, read);
+            return buffer.ToArray();
+        }
+    }
+}
