@@ -11,7 +11,7 @@ namespace AzureOpenAI.Proxy.Server;
 /// </summary>
 internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers)
 {
-    private readonly ILogger logger = loggers.CreateLogger(ProductInfo.Name);
+    private readonly ILogger _logger = loggers.CreateLogger(ProductInfo.Name);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,11 +26,11 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             entry.ClientAborted = true;
-            ProxyLog.ClientAborted(logger, entry.RequestId);
+            ProxyLog.ClientAborted(_logger, entry.RequestId);
         }
         catch (Exception ex)
         {
-            ProxyLog.Unhandled(logger, ex, entry.RequestId);
+            ProxyLog.Unhandled(_logger, ex, entry.RequestId);
             if (context.Response.HasStarted)
                 context.Abort(); // a truncated answer must not look complete
             else
@@ -52,10 +52,10 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
         var request = context.Request;
         if (!request.Path.StartsWithSegments("/v1", StringComparison.Ordinal))
         {
-            ProxyLog.Probe(logger, entry.RequestId, request.Method, request.Path, context.Response.StatusCode);
+            ProxyLog.Probe(_logger, entry.RequestId, request.Method, request.Path, context.Response.StatusCode);
             return;
         }
-        ProxyLog.Request(logger, entry.RequestId, request.Method, request.Path,
+        ProxyLog.Request(_logger, entry.RequestId, request.Method, request.Path,
             entry.RequestedModel ?? "-", entry.Deployment ?? "-",
             entry.ClientAborted ? "client-aborted" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (long)(entry.UpstreamLatency?.TotalMilliseconds ?? 0), (long)elapsed.TotalMilliseconds,
