@@ -59,6 +59,7 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
 
         var url = HealthProbe.LocalUrl(host, port);
         RotatingLogWriter.RotateIfFull(home.LogFile);
+        if (File.Exists(home.LogFile) && !OperatingSystem.IsWindows()) File.SetUnixFileMode(home.LogFile, AtomicFile.OwnerReadWrite);
         var logOffset = File.Exists(home.LogFile) ? new FileInfo(home.LogFile).Length : 0;
         var pid = DetachedLauncher.Launch(
             [.. SelfExecutable.Command(), "serve", "--host", host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],

@@ -8,11 +8,12 @@ namespace AzureOpenAI.Proxy.Daemon;
 /// our output returns at once. <c>/bin/sh</c> backgrounds it with stdin from /dev/null and stdout/stderr appended to
 /// the log, and <c>setsid</c> (when present) gives it its own session, away from the terminal's signals. Because the
 /// background child is not a process-group leader, setsid execs in place and <c>$!</c> is the daemon's own pid.
+/// <c>umask 077</c> keeps the log (which the redirection may create) and anything the daemon writes owner-only.
 /// </summary>
 internal static class DetachedLauncher
 {
     private const string Script =
-        "log=$1; shift; " +
+        "log=$1; shift; umask 077; " +
         "if command -v setsid >/dev/null 2>&1; then setsid \"$@\" >>\"$log\" 2>&1 </dev/null & " +
         "else nohup \"$@\" >>\"$log\" 2>&1 </dev/null & fi; " +
         "echo $!";
