@@ -24,7 +24,7 @@ internal static class ProviderProbe
         using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = timeout }) { Timeout = timeout };
         using var request = new HttpRequestMessage(HttpMethod.Post, profile.ChatCompletionsUrl(deployment))
         {
-            Content = new ByteArrayContent(RequestBody(deployment, profile.SendsModel, ModelFamilies.IsReasoning(deployment, settings.ReasoningModels))),
+            Content = new ByteArrayContent(RequestBody(deployment, ModelFamilies.IsReasoning(deployment, settings.ReasoningModels))),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         profile.Authenticate(request);
@@ -45,13 +45,14 @@ internal static class ProviderProbe
         }
     }
 
-    private static byte[] RequestBody(string deployment, bool sendModel, bool reasoning)
+    private static byte[] RequestBody(string deployment, bool reasoning)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            if (sendModel) json.WriteString("model", deployment);
+            // Deployment URLs ignore "model", every other style needs it: always sending it is right everywhere.
+            json.WriteString("model", deployment);
             json.WriteStartArray("messages");
             json.WriteStartObject();
             json.WriteString("role", "user");

@@ -70,9 +70,12 @@ internal sealed record SetupAnswers
     public SetupAnswers WithDefaultApiVersion(EffectiveConfig current)
     {
         if (ApiVersion is not null || current.Get(SettingNames.AzureApiVersion) is not null) return this;
-        var endpoint = Endpoint ?? current.Get(SettingNames.BaseUrl);
-        return Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && ProviderDetection.IsAzureHost(url.Host)
-            ? this with { ApiVersion = ProxySettings.AzureV1 }
-            : this;
+        return IsAzure(Endpoint ?? current.Get(SettingNames.BaseUrl), current) ? this with { ApiVersion = ProxySettings.AzureV1 } : this;
     }
+
+    /// <summary>Whether the endpoint is Azure: an Azure host, an api-version already configured, or PROVIDER=azure.</summary>
+    public static bool IsAzure(string? endpoint, EffectiveConfig current) =>
+        (Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && ProviderDetection.IsAzureHost(url.Host))
+        || current.Get(SettingNames.AzureApiVersion) is not null
+        || string.Equals(current.Get(SettingNames.Provider), "azure", StringComparison.OrdinalIgnoreCase);
 }

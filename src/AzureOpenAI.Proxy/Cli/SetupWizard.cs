@@ -1,5 +1,4 @@
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Upstream;
 using Spectre.Console;
 
 namespace AzureOpenAI.Proxy.Cli;
@@ -56,7 +55,7 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
         var key = console.Prompt(keyPrompt);
 
         string? apiVersion = null;
-        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var url) && (ProviderDetection.IsAzureHost(url.Host) || current.Get(SettingNames.AzureApiVersion) is not null))
+        if (SetupAnswers.IsAzure(endpoint, current))
             apiVersion = console.Prompt(Text("API version", current.Get(SettingNames.AzureApiVersion) ?? ProxySettings.AzureV1)
                 .Validate(value => Check(SettingNames.AzureApiVersion, value)));
 
