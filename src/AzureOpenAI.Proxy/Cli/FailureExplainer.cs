@@ -1,7 +1,8 @@
 namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>What the <c>test</c> call was aimed at, for naming things in an explanation.</summary>
-internal sealed record ProbeTarget(string Host, string Deployment, string TierVariable, string? ApiVersion, TimeSpan Timeout);
+/// <param name="ThroughProxy">The call went through the running proxy, so an unexplained status may be the proxy's own.</param>
+internal sealed record ProbeTarget(string Host, string Deployment, string TierVariable, string? ApiVersion, TimeSpan Timeout, bool ThroughProxy = false);
 
 /// <summary>
 /// Turns a failed <c>test</c> call into a cause in words and the fix. Azure's tell-tales:
@@ -28,7 +29,7 @@ internal static class FailureExplainer
     private static string ExplainStatus(ProbeFailure failure, ProbeTarget target)
     {
         var message = failure.Message ?? "";
-        var said = message.Length == 0 ? "" : $" (the provider said: {Shorten(message)})";
+        var said = message.Length == 0 ? "" : $" ({(target.ThroughProxy ? "the proxy said" : "the provider said")}: {Shorten(message)})";
         if (failure.Status == 401 && Mentions(message, "invalid or missing proxy token"))
             return "the running proxy rejected this PROXY_AUTH_TOKEN: it was started with another one; run `azure-openai restart`";
         if (failure.Status == 401 && Mentions(message, "local authentication is disabled", "key based authentication is disabled"))
@@ -44,6 +45,7 @@ internal static class FailureExplainer
             403 => $"{target.Host} refused access (403): the key or identity lacks access to this resource or network{said}",
             404 => $"{target.Host} has nothing at the called path (404): check OPENAI_BASE_URL and AZURE_API_VERSION{said}",
             429 => $"{target.Host} is rate limiting (429): wait, or raise the deployment's quota{said}",
+            _ when target.ThroughProxy => $"the call through the proxy failed with {failure.Status}{said}",
             _ => $"{target.Host} answered {failure.Status}{said}",
         };
     }

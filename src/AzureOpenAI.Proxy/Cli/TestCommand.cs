@@ -50,9 +50,9 @@ internal static class TestCommand
         if (ProviderSetup.MissingEndpoint(settings) is { } missing) return Fail(context, missing, ExitCodes.InvalidConfiguration);
         if (deployment is null) return Fail(context, $"{variable} is not set: run `azure-openai setup`", ExitCodes.InvalidConfiguration);
 
-        var target = new ProbeTarget(settings.BaseUrl!.Authority, deployment, variable,
-            settings.Provider == ProviderKind.Azure ? settings.EffectiveAzureApiVersion : null, timeout);
         var running = direct ? null : PidFile.Read(context.Home.PidFile) is { IsRunning: true } daemon ? daemon : null;
+        var target = new ProbeTarget(settings.BaseUrl!.Authority, deployment, variable,
+            settings.Provider == ProviderKind.Azure ? settings.EffectiveAzureApiVersion : null, timeout, ThroughProxy: running is not null);
         var path = running is null ? $"directly to {target.Host} (the proxy is not running)" : $"through the proxy at {running.BaseUrl}";
         context.Out.WriteLine($"deployment  {deployment} ({tier}, {variable})");
         context.Out.WriteLine($"path        {path}");

@@ -56,9 +56,11 @@ internal static class CompatibilityLayers
     {
         if (!File.Exists(path)) return null;
         var source = $"settings.json plugins.{PluginBlock} ({path})";
+        // A settings.json that does not parse is Claude Code's problem before it is ours: it must not stop the proxy.
+        // `status` (routing check) and `setup` (which refuses to rewrite it) report it.
         JsonNode? root;
         try { root = JsonNode.Parse(File.ReadAllText(path)); }
-        catch (JsonException e) { throw new ConfigurationException($"{path}: not valid JSON ({e.Message.Split(". ")[0]}): fix the file"); }
+        catch (JsonException) { return null; }
         if (root?["plugins"]?[PluginBlock] is not JsonObject block) return null;
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
