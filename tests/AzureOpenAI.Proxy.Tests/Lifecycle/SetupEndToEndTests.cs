@@ -27,7 +27,7 @@ public sealed class SetupEndToEndTests
         var runs = new List<CliRun>();
 
         var setup = await sandbox.RunAsync(
-            ["setup", "--endpoint", fake.BaseUri.AbsoluteUri, "--api-key-stdin", "--api-version", "2024-10-21",
+            ["setup", "--endpoint", fake.BaseUri.AbsoluteUri, "--api-key-stdin", "--api-version", "v1",
              "--big", "gpt-4.1", "--middle", "gpt-4o", "--small", "gpt-4o-mini", "--port", sandbox.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             stdin: Key + "\n");
         runs.Add(setup);
@@ -40,7 +40,7 @@ public sealed class SetupEndToEndTests
         var config = ReadConfigEnv(sandbox);
         Assert.Equal(fake.BaseUri.AbsoluteUri, config["OPENAI_BASE_URL"]);
         Assert.Equal(Key, config["OPENAI_API_KEY"]);
-        Assert.Equal("2024-10-21", config["AZURE_API_VERSION"]);
+        Assert.Equal("v1", config["AZURE_API_VERSION"]);
         Assert.Equal(("gpt-4.1", "gpt-4o", "gpt-4o-mini"), (config["BIG_MODEL"], config["MIDDLE_MODEL"], config["SMALL_MODEL"]));
         var token = config["PROXY_AUTH_TOKEN"];
         Assert.True(token.Length >= 40, token);
