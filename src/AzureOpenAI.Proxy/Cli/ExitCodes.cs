@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary><c>status</c>: the proxy is not running (DESIGN.md §3).</summary>
     public const int NotRunning = 3;
+
+    /// <summary><c>start</c>: the port is taken by another program (named when /proc tells).</summary>
+    public const int PortInUse = 4;
 }

@@ -11,6 +11,15 @@ internal static class ProxyCli
     private static IEnumerable<Command> Verbs(CliEnvironment environment) =>
     [
         ServeCommand.Create(environment),
+        StartCommand.Create(environment),
+        StopCommand.Create(environment),
+        RestartCommand.Create(environment),
+        StatusCommand.Create(environment),
+        TestCommand.Create(environment),
+        ConfigCommand.Create(environment),
+        SetupCommand.Create(environment),
+        EnvCommand.Create(environment),
+        HelpCommand.Create(environment),
         VersionCommand.Create(environment),
     ];
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Daemon;
 using AzureOpenAI.Proxy.Server;
 using Microsoft.AspNetCore.Builder;
 
@@ -35,6 +36,8 @@ internal static class ServeCommand
             return ExitCodes.InvalidConfiguration;
         }
 
+        // Started by `start`: logs go to the rotating, redacting proxy.log (before Build, which captures the console).
+        RotatingLogWriter.RedirectConsoleIfDaemon(new SecretRedactor([settings.ApiKey, settings.ProxyAuthToken]));
         await using var app = ProxyApp.Build(settings);
         try
         {

@@ -3,9 +3,9 @@ using System.Collections;
 namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary>
-/// The layers of DESIGN.md §2 that this build reads, lowest first: defaults, a <c>.env</c> file, the process environment.
-/// The data home's <c>config.env</c>, the plugin's <c>.env</c>, settings.json and <c>CLAUDE_PLUGIN_OPTION_*</c> slot in
-/// between by adding layers to <see cref="Standard"/>; nothing else changes.
+/// The layers of DESIGN.md §2, lowest first: defaults, the data home's <c>config.env</c>, a <c>.env</c> file (./.env or
+/// AZURE_OPENAI_ENV_FILE), the plugin folder's <c>.env</c>, the settings.json blocks, <c>CLAUDE_PLUGIN_OPTION_*</c>, and
+/// the process environment (see <see cref="CompatibilityLayers"/>).
 /// </summary>
 internal static class ConfigLayers
 {
@@ -24,10 +24,23 @@ internal static class ConfigLayers
         [SettingNames.MaxRetries] = "2",
     });
 
-    public static IReadOnlyList<ConfigLayer> Standard(IReadOnlyDictionary<string, string> environment, string currentDirectory)
+    /// <param name="problems">When given, a layer that cannot be read is reported here and skipped (for <c>config</c>,
+    /// which shows everything it can); otherwise its <see cref="ConfigurationException"/> propagates.</param>
+    public static IReadOnlyList<ConfigLayer> Standard(IReadOnlyDictionary<string, string> environment, string currentDirectory,
+        ICollection<ConfigurationException>? problems = null)
     {
         var layers = new List<ConfigLayer> { Defaults() };
-        if (DotEnv(environment, currentDirectory) is { } dotEnv) layers.Add(dotEnv);
+        void Add(Func<IEnumerable<ConfigLayer?>> read)
+        {
+            try { layers.AddRange(read().OfType<ConfigLayer>()); }
+            catch (ConfigurationException ex) when (problems is not null) { problems.Add(ex); }
+        }
+        var home = DataHome.Resolve(name => environment.GetValueOrDefault(name));
+        Add(() => [CompatibilityLayers.DataHomeConfig(home)]);
+        Add(() => [DotEnv(environment, currentDirectory)]);
+        Add(() => [CompatibilityLayers.PluginDotEnv(environment)]);
+        Add(() => [.. CompatibilityLayers.ClaudeSettingsBlocks(environment, currentDirectory)]);
+        Add(() => [CompatibilityLayers.PluginOptions(environment)]);
         layers.Add(new ConfigLayer(EnvironmentSource, environment));
         return layers;
     }

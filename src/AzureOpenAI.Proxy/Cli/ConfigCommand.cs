@@ -1,0 +1,40 @@
+using System.CommandLine;
+using AzureOpenAI.Proxy.Configuration;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>
+/// <c>config</c>: every effective value with the layer it came from, secrets masked, then every invalid value with
+/// its name, source and fix. Exit 0 when the configuration is valid, 2 otherwise.
+/// </summary>
+internal static class ConfigCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("config", "Show the effective configuration with the source of each value (secrets masked)");
+        command.SetAction(parseResult => Run(new CliContext(environment)));
+        return command;
+    }
+
+    public static int Run(CliContext context)
+    {
+        var snapshot = context.LoadConfiguration();
+        var output = context.Out;
+        output.WriteLine($"data home:      {context.Home.Directory}");
+        output.WriteLine($"Claude settings: {context.ClaudeSettings.Path}");
+        output.WriteLine();
+        var names = SettingNames.All.Order(StringComparer.Ordinal).ToList();
+        var width = names.Max(n => n.Length);
+        foreach (var name in names)
+        {
+            var value = snapshot.Config.Find(name);
+            var shown = value is null ? "(not set)" : SettingNames.IsSecret(name) ? SecretMask.Mask(value.Value) : snapshot.Redactor.Redact(value.Value);
+            output.WriteLine($"{name.PadRight(width)}  {shown}{(value is null ? "" : $"    [{value.Source}]")}");
+        }
+        if (snapshot.Problems.Count == 0) return ExitCodes.Success;
+        output.WriteLine();
+        output.WriteLine("invalid:");
+        foreach (var problem in snapshot.Problems) output.WriteLine($"  {snapshot.Redactor.Redact(problem.ToString())}");
+        return ExitCodes.InvalidConfiguration;
+    }
+}

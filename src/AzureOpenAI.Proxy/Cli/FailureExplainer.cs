@@ -1,0 +1,57 @@
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>What the <c>test</c> call was aimed at, for naming things in an explanation.</summary>
+/// <param name="ThroughProxy">The call went through the running proxy, so an unexplained status may be the proxy's own.</param>
+internal sealed record ProbeTarget(string Host, string Deployment, string TierVariable, string? ApiVersion, TimeSpan Timeout, bool ThroughProxy = false);
+
+/// <summary>
+/// Turns a failed <c>test</c> call into a cause in words and the fix. Azure's tell-tales:
+/// <code>
+/// 401 "…local authentication is disabled…"      key auth switched off on the resource (use Entra ID)
+/// 401 otherwise                                  wrong key (or another resource's)
+/// 404 code DeploymentNotFound                    the deployment name is wrong
+/// 400/404 "…api version…" / "api-version"        the api-version is not supported
+/// </code>
+/// </summary>
+internal static class FailureExplainer
+{
+    public static string Explain(ProbeFailure failure, ProbeTarget target) => failure.Kind switch
+    {
+        ProbeFailureKind.Timeout =>
+            $"{target.Host} did not answer within {target.Timeout.TotalSeconds:0} s (timeout): check the network, or that the endpoint is reachable from here",
+        ProbeFailureKind.NameResolution =>
+            $"the host name {target.Host} cannot be resolved (DNS): check OPENAI_BASE_URL for a typo in the resource name",
+        ProbeFailureKind.Connection =>
+            $"cannot connect to {target.Host} ({failure.Message}): check OPENAI_BASE_URL, a proxy or firewall, and that the service runs",
+        _ => ExplainStatus(failure, target),
+    };
+
+    private static string ExplainStatus(ProbeFailure failure, ProbeTarget target)
+    {
+        var message = failure.Message ?? "";
+        var said = message.Length == 0 ? "" : $" ({(target.ThroughProxy ? "the proxy said" : "the provider said")}: {Shorten(message)})";
+        if (failure.Status == 401 && Mentions(message, "invalid or missing proxy token"))
+            return "the running proxy rejected this PROXY_AUTH_TOKEN: it was started with another one; run `azure-openai restart`";
+        if (failure.Status == 401 && Mentions(message, "local authentication is disabled", "key based authentication is disabled"))
+            return $"key authentication is disabled on {target.Host} (401): use Microsoft Entra ID (`azure-openai setup --auth entra`) or enable local auth on the resource{said}";
+        if (failure.Status == 401)
+            return $"{target.Host} rejected the API key (401): the key is wrong or belongs to another resource, or key authentication is disabled on the resource; check OPENAI_API_KEY (`azure-openai setup`){said}";
+        if (failure.Code == "DeploymentNotFound" || (failure.Status == 404 && Mentions(message, "deployment")))
+            return $"deployment \"{target.Deployment}\" was not found on {target.Host} (404 DeploymentNotFound): set {target.TierVariable} to a deployment name shown in the Azure AI Foundry portal (the deployment's name, not the model's){said}";
+        if (failure.Status is 400 or 404 && Mentions(message, "api version", "api-version", "apiversion"))
+            return $"api-version \"{target.ApiVersion}\" is not supported by {target.Host}: set AZURE_API_VERSION=v1, or a dated version the resource supports such as 2024-10-21{said}";
+        return failure.Status switch
+        {
+            403 => $"{target.Host} refused access (403): the key or identity lacks access to this resource or network{said}",
+            404 => $"{target.Host} has nothing at the called path (404): check OPENAI_BASE_URL and AZURE_API_VERSION{said}",
+            429 => $"{target.Host} is rate limiting (429): wait, or raise the deployment's quota{said}",
+            _ when target.ThroughProxy => $"the call through the proxy failed with {failure.Status}{said}",
+            _ => $"{target.Host} answered {failure.Status}{said}",
+        };
+    }
+
+    private static bool Mentions(string text, params string[] phrases) =>
+        phrases.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Upstream;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>
+/// The <c>test</c> call straight to the provider, for when the proxy is not running: the smallest Chat Completions
+/// request, sent to the URL and with the credential the proxy would use (<see cref="ProviderProfile"/>). It bypasses
+/// the translation on purpose, so a failure here is the provider's configuration, nothing else.
+/// </summary>
+internal static class ProviderProbe
+{
+    private const int ReplyTokens = 64;
+
+    // Reasoning models spend completion tokens on thinking before the first visible word.
+    private const int ReasoningReplyTokens = 2048;
+
+    public static async Task<ProbeResult> RunAsync(ProxySettings settings, ProviderProfile profile, string deployment, TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = timeout }) { Timeout = timeout };
+        using var request = new HttpRequestMessage(HttpMethod.Post, profile.ChatCompletionsUrl(deployment))
+        {
+            Content = new ByteArrayContent(RequestBody(deployment, ModelFamilies.IsReasoning(deployment, settings.ReasoningModels))),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        profile.Authenticate(request);
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var latency = Stopwatch.GetElapsedTime(started);
+            return response.IsSuccessStatusCode
+                ? new ProbeResult(latency, ReplyText(body), null)
+                : new ProbeResult(latency, null, ProbeFailure.FromHttp((int)response.StatusCode, body));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new ProbeResult(Stopwatch.GetElapsedTime(started), null, ProbeFailure.FromException(ex));
+        }
+    }
+
+    private static byte[] RequestBody(string deployment, bool reasoning)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            // Deployment URLs ignore "model", every other style needs it: always sending it is right everywhere.
+            json.WriteString("model", deployment);
+            json.WriteStartArray("messages");
+            json.WriteStartObject();
+            json.WriteString("role", "user");
+            json.WriteString("content", ProbeResult.Prompt);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            // Reasoning models reject max_tokens; older servers only know it.
+            if (reasoning) json.WriteNumber("max_completion_tokens", ReasoningReplyTokens);
+            else json.WriteNumber("max_tokens", ReplyTokens);
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    private static string ReplyText(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var choices = document.RootElement.GetProperty("choices");
+            if (choices.GetArrayLength() == 0) return "(no choices in the response)";
+            var message = choices[0].GetProperty("message");
+            return message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String
+                ? content.GetString()!
+                : "(an empty reply)";
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "(a response that is not a chat completion)";
+        }
+    }
+}

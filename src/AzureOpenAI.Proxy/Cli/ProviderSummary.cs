@@ -1,0 +1,35 @@
+using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Upstream;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>The provider side of the configuration in words safe to show anyone (no key, no token, no URL path).</summary>
+internal sealed record ProviderSummary(
+    string Provider, string? EndpointHost, string ApiStyle, string? ApiVersion,
+    string? BigModel, string? MiddleModel, string? SmallModel, string UpstreamAuth, bool ClientTokenRequired)
+{
+    public static ProviderSummary From(ConfigSnapshot snapshot)
+    {
+        var settings = snapshot.Settings;
+        var azure = settings?.Provider == ProviderKind.Azure;
+        return new ProviderSummary(
+            Provider: settings?.BaseUrl is null ? "not configured" : azure ? "azure" : "openai-compatible",
+            EndpointHost: settings?.BaseUrl?.Authority,
+            ApiStyle: snapshot.Config.Get("API_STYLE") ?? "chat",
+            ApiVersion: azure ? settings!.EffectiveAzureApiVersion : null,
+            BigModel: settings?.BigModel,
+            MiddleModel: settings?.MiddleModel,
+            SmallModel: settings?.SmallModel,
+            UpstreamAuth: UpstreamAuthMode(snapshot.Config, settings),
+            ClientTokenRequired: settings?.ProxyAuthToken is not null);
+    }
+
+    /// <summary>key, Entra ID (Azure.Identity), a static Entra token, or none (a keyless local server).</summary>
+    private static string UpstreamAuthMode(EffectiveConfig config, ProxySettings? settings)
+    {
+        if (config.Get("AZURE_OPENAI_AD_TOKEN") is not null) return "Entra ID (static token, AZURE_OPENAI_AD_TOKEN)";
+        if (string.Equals(config.Get("AZURE_AUTH"), "entra", StringComparison.OrdinalIgnoreCase)) return "Entra ID";
+        if (settings?.ApiKey is not null) return "key";
+        return settings?.Provider == ProviderKind.Azure ? "Entra ID (no key configured)" : "none";
+    }
+}

@@ -1,0 +1,87 @@
+using AzureOpenAI.Proxy.Configuration;
+using Spectre.Console;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>
+/// Interactive <c>setup</c> (stdin is a terminal): asks for the endpoint, the key (masked; Enter keeps the current
+/// one), the api-version and the three deployments, each validated as it is typed; then applies them and runs a real
+/// test call, offering to retry, change the answers, or keep going when it fails.
+/// </summary>
+internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
+{
+    private const string Retry = "Retry the test";
+    private const string Change = "Change the answers";
+    private const string KeepGoing = "Keep going (finish without a working test)";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        console.MarkupLine("[bold]azure-openai setup[/]: connects Claude Code to Azure OpenAI or an OpenAI-compatible provider.");
+        var applier = new SetupApplier(context);
+        var current = context.LoadConfiguration().Config;
+        while (true)
+        {
+            var answers = Ask(current);
+            var applied = await applier.ApplyAsync(answers, cancellationToken).ConfigureAwait(false);
+            var tested = applied == ExitCodes.Success ? await applier.TestAsync(cancellationToken).ConfigureAwait(false) : applied;
+            while (tested != ExitCodes.Success)
+            {
+                var choice = console.Prompt(new SelectionPrompt<string>().Title("The setup did not finish cleanly. What now?").AddChoices(Retry, Change, KeepGoing));
+                if (choice == Change) break;
+                if (choice == KeepGoing)
+                {
+                    applier.PrintRestartHint();
+                    return tested;
+                }
+                tested = await applier.TestAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (tested == ExitCodes.Success)
+            {
+                applier.PrintRestartHint();
+                return ExitCodes.Success;
+            }
+            current = context.LoadConfiguration().Config;
+        }
+    }
+
+    private SetupAnswers Ask(EffectiveConfig current)
+    {
+        var endpoint = console.Prompt(Text("Endpoint URL (e.g. https://<resource>.openai.azure.com)", current.Get(SettingNames.BaseUrl))
+            .Validate(value => Check(SettingNames.BaseUrl, value)));
+
+        var currentKey = current.Get(SettingNames.ApiKey);
+        var keyPrompt = new TextPrompt<string>(currentKey is null ? "API key" : $"API key (Enter keeps {SecretMask.Mask(currentKey)})").Secret();
+        if (currentKey is not null) keyPrompt.AllowEmpty();
+        var key = console.Prompt(keyPrompt);
+
+        string? apiVersion = null;
+        if (SetupAnswers.IsAzure(endpoint, current))
+            apiVersion = console.Prompt(Text("API version", current.Get(SettingNames.AzureApiVersion) ?? ProxySettings.AzureV1)
+                .Validate(value => Check(SettingNames.AzureApiVersion, value)));
+
+        var big = console.Prompt(Text("Deployment for opus requests (BIG_MODEL)", current.Get(SettingNames.BigModel)));
+        var middle = console.Prompt(Text("Deployment for sonnet requests (MIDDLE_MODEL)", current.Get(SettingNames.MiddleModel) ?? big));
+        var small = console.Prompt(Text("Deployment for haiku requests (SMALL_MODEL)", current.Get(SettingNames.SmallModel) ?? middle));
+        return new SetupAnswers
+        {
+            Endpoint = endpoint,
+            ApiKey = string.IsNullOrEmpty(key) ? null : key,
+            ApiVersion = apiVersion,
+            BigModel = big,
+            MiddleModel = middle,
+            SmallModel = small,
+        };
+    }
+
+    private static TextPrompt<string> Text(string question, string? current)
+    {
+        var prompt = new TextPrompt<string>(question);
+        if (current is not null) prompt.DefaultValue(current);
+        return prompt;
+    }
+
+    private static ValidationResult Check(string name, string value) =>
+        ConfigSnapshot.Validate(name, value, SetupAnswers.SetupSource) is { } problem
+            ? ValidationResult.Error(Markup.Escape(problem))
+            : ValidationResult.Success();
+}

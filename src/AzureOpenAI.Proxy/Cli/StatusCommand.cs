@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Daemon;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary>
+/// <c>status [--json]</c>: whether the daemon runs and with what, whether Claude Code is routed to it, and the last
+/// log lines, redacted. Exit 0 when running, 3 when stopped. Nothing printed here is a secret: the slash command
+/// shows it to the model.
+/// </summary>
+internal static class StatusCommand
+{
+    private const int LogLines = 10;
+    private static readonly Option<bool> Json = new("--json") { Description = "Machine-readable output" };
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("status", "Show whether the proxy runs, its configuration, routing and recent log lines") { Json };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var context = new CliContext(environment);
+            var report = await StatusReport.CollectAsync(context, LogLines, cancellationToken).ConfigureAwait(false);
+            context.Out.Write(parseResult.GetValue(Json) ? report.ToJson() : report.ToText());
+            return report.Running ? ExitCodes.Success : ExitCodes.NotRunning;
+        });
+        return command;
+    }
+}
+
+/// <summary>The facts <c>status</c> reports, gathered once and rendered as text or JSON.</summary>
+internal sealed record StatusReport(
+    bool Running, int? Pid, Uri? Url, TimeSpan? Uptime, bool? Healthy, string Version, ProviderSummary Provider,
+    RoutingCheck Routing, IReadOnlyList<string> ConfigProblems, string LogFile, IReadOnlyList<string> RecentLog)
+{
+    public static async Task<StatusReport> CollectAsync(CliContext context, int logLines, CancellationToken cancellationToken)
+    {
+        var snapshot = context.LoadConfiguration();
+        var daemon = PidFile.Read(context.Home.PidFile) is { IsRunning: true } running ? running : null;
+        bool? healthy = daemon is null ? null
+            : await HealthProbe.IsHealthyAsync(daemon.BaseUrl, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        var expectedUrl = daemon?.BaseUrl ?? (snapshot.Settings is { } s ? HealthProbe.LocalUrl(s.Host, s.Port) : null);
+        var routing = expectedUrl is null
+            ? new RoutingCheck(false, "unknown: the configuration is invalid")
+            : context.ClaudeSettings.CheckRouting(expectedUrl.AbsoluteUri.TrimEnd('/'), snapshot.Settings?.ProxyAuthToken);
+        return new StatusReport(
+            daemon is not null, daemon?.Pid, daemon?.BaseUrl, daemon is null ? null : DateTime.UtcNow - daemon.StartedUtc, healthy,
+            ProductInfo.Version, ProviderSummary.From(snapshot), routing,
+            [.. snapshot.Problems.Select(p => snapshot.Redactor.Redact(p.ToString()))],
+            context.Home.LogFile, [.. TailLog(context.Home.LogFile, logLines).Select(snapshot.Redactor.Redact)]);
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        void Line(string label, string? value) => text.Append(CultureInfo.InvariantCulture, $"{label,-13} {value ?? "(not set)"}\n");
+        Line("proxy", Running
+            ? $"running (pid {Pid}, {Url}, up {FormatUptime(Uptime!.Value)}{(Healthy == true ? "" : ", NOT answering /health")})"
+            : "stopped");
+        Line("version", Version);
+        Line("provider", Provider.Provider);
+        Line("endpoint", Provider.EndpointHost);
+        Line("api", Provider.ApiVersion is null ? Provider.ApiStyle : $"{Provider.ApiStyle}, api-version {Provider.ApiVersion}");
+        Line("deployments", $"big={Provider.BigModel ?? "(not set)"} middle={Provider.MiddleModel ?? "(not set)"} small={Provider.SmallModel ?? "(not set)"}");
+        Line("auth", $"{Provider.UpstreamAuth}; clients {(Provider.ClientTokenRequired ? "must present PROXY_AUTH_TOKEN" : "need no token")}");
+        Line("claude code", $"{(Routing.RoutesHere ? "routed" : "NOT routed")}: {Routing.Explanation}");
+        foreach (var problem in ConfigProblems) Line("config error", problem);
+        text.Append(CultureInfo.InvariantCulture, $"\nlast log lines ({LogFile}):\n");
+        foreach (var line in RecentLog) text.Append("  ").Append(line).Append('\n');
+        if (RecentLog.Count == 0) text.Append("  (empty)\n");
+        return text.ToString();
+    }
+
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("state", Running ? "running" : "stopped");
+            if (Pid is { } pid) json.WriteNumber("pid", pid); else json.WriteNull("pid");
+            json.WriteString("url", Url?.AbsoluteUri.TrimEnd('/'));
+            if (Url is not null) json.WriteNumber("port", Url.Port); else json.WriteNull("port");
+            if (Uptime is { } uptime) json.WriteNumber("uptimeSeconds", (long)uptime.TotalSeconds); else json.WriteNull("uptimeSeconds");
+            if (Healthy is { } healthy) json.WriteBoolean("healthy", healthy); else json.WriteNull("healthy");
+            json.WriteString("version", Version);
+            json.WriteString("provider", Provider.Provider);
+            json.WriteString("endpointHost", Provider.EndpointHost);
+            json.WriteString("apiStyle", Provider.ApiStyle);
+            json.WriteString("apiVersion", Provider.ApiVersion);
+            json.WriteStartObject("deployments");
+            json.WriteString("big", Provider.BigModel);
+            json.WriteString("middle", Provider.MiddleModel);
+            json.WriteString("small", Provider.SmallModel);
+            json.WriteEndObject();
+            json.WriteString("auth", Provider.UpstreamAuth);
+            json.WriteBoolean("clientTokenRequired", Provider.ClientTokenRequired);
+            json.WriteStartObject("claudeCode");
+            json.WriteBoolean("routed", Routing.RoutesHere);
+            json.WriteString("detail", Routing.Explanation);
+            json.WriteEndObject();
+            WriteStrings(json, "configProblems", ConfigProblems);
+            json.WriteString("logFile", LogFile);
+            WriteStrings(json, "recentLog", RecentLog);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
+
+    private static string FormatUptime(TimeSpan uptime) => uptime.TotalHours >= 1
+        ? $"{(int)uptime.TotalHours}h{uptime.Minutes:00}m"
+        : uptime.TotalMinutes >= 1 ? $"{uptime.Minutes}m{uptime.Seconds:00}s" : $"{Math.Max(0, uptime.Seconds)}s";
+
+    /// <summary>The last <paramref name="count"/> lines of the log, read from its end so a large log costs nothing.</summary>
+    private static IEnumerable<string> TailLog(string path, int count)
+    {
+        if (!File.Exists(path)) return [];
+        const int TailBytes = 64 * 1024;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        stream.Seek(Math.Max(0, stream.Length - TailBytes), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        var lines = reader.ReadToEnd().Split('\n').Where(l => l.Length > 0).ToList();
+        return lines.TakeLast(count);
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using AzureOpenAI.Proxy.Daemon;
+
+namespace AzureOpenAI.Proxy.Cli;
+
+/// <summary><c>stop</c>: SIGTERM, up to 10 s for in-flight streams, then a kill. Stopping a stopped proxy succeeds.</summary>
+internal static class StopCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("stop", "Stop the background proxy (graceful, then forced after 10 s)");
+        command.SetAction((parseResult, cancellationToken) => RunAsync(new CliContext(environment), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var controller = new DaemonController(context.Home, context.LoadConfiguration().Redactor);
+        return DaemonReport.Print(context, await controller.StopAsync(cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using AzureOpenAI.Proxy.Daemon;
+
+namespace AzureOpenAI.Proxy.Tests.Lifecycle;
+
+/// <summary>
+/// A temporary HOME for the real executable: its own HOME, XDG_CONFIG_HOME and AZURE_OPENAI_HOME, a working folder,
+/// a free port, and an environment built from scratch (nothing of the developer's OPENAI_*, ANTHROPIC_* or real ~
+/// leaks in or is touched). Disposing stops any daemon it started and deletes the folder.
+/// </summary>
+public sealed class Sandbox : IAsyncDisposable
+{
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
+
+    // What the child needs from the outer environment to find and run dotnet, and nothing else.
+    private static readonly string[] InheritedVariables = ["PATH", "DOTNET_ROOT", "DOTNET_CLI_HOME", "NUGET_PACKAGES", "TMPDIR", "LANG"];
+
+    public Sandbox()
+    {
+        Root = Directory.CreateTempSubdirectory("aoai-lifecycle-").FullName;
+        Home = Path.Combine(Root, "home");
+        WorkingDirectory = Path.Combine(Root, "work");
+        Directory.CreateDirectory(Home);
+        Directory.CreateDirectory(WorkingDirectory);
+        Port = FreePort();
+        foreach (var name in InheritedVariables)
+            if (Environment.GetEnvironmentVariable(name) is { } value) Variables[name] = value;
+        Variables["HOME"] = Home;
+        Variables["XDG_CONFIG_HOME"] = Path.Combine(Home, ".config");
+        Variables["AZURE_OPENAI_HOME"] = DataHome;
+        Variables["PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Variables["DOTNET_NOLOGO"] = "1";
+        Variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+    }
+
+    public string Root { get; }
+    public string Home { get; }
+    public string WorkingDirectory { get; }
+    public int Port { get; }
+    public string DataHome => Path.Combine(Home, ".config", "azure-openai");
+    public string ConfigEnv => Path.Combine(DataHome, "config.env");
+    public string PidFile => Path.Combine(DataHome, "proxy.pid");
+    public string LogFile => Path.Combine(DataHome, "proxy.log");
+    public string ClaudeSettings => Path.Combine(Home, ".claude", "settings.json");
+
+    /// <summary>The child's whole environment; tests add provider settings here.</summary>
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The built executable next to the test assembly (the test project references the proxy project).</summary>
+    public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, "azure-openai.dll");
+
+    /// <summary>Runs <c>azure-openai ARGS</c> to completion (bounded), with <paramref name="stdin"/> or an empty stdin.</summary>
+    public async Task<CliRun> RunAsync(string[] arguments, string? stdin = null)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add(Executable);
+        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
+        startInfo.Environment.Clear();
+        foreach (var (name, value) in Variables) startInfo.Environment[name] = value;
+
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(stdin ?? "");
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(RunTimeout);
+        try
+        {
+            // Reading to the end also proves that a started daemon does not hold on to our pipes.
+            await Task.WhenAll(stdout, stderr).WaitAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"azure-openai {string.Join(' ', arguments)} did not finish within {RunTimeout.TotalSeconds} s");
+        }
+        return new CliRun(arguments, process.ExitCode, await stdout, await stderr);
+    }
+
+    public Task<CliRun> RunAsync(params string[] arguments) => RunAsync(arguments, stdin: null);
+
+    /// <summary>The daemon's pid from proxy.pid, or null.</summary>
+    public int? DaemonPid() => Daemon.PidFile.Read(PidFile)?.Pid;
+
+    /// <summary>Every <c>azure-openai serve</c> process running with this sandbox's data home.</summary>
+    public IReadOnlyList<int> ServerProcesses() =>
+    [
+        .. Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ProcessTable.IsProxyServer(pid) && HasOurDataHome(pid)),
+    ];
+
+    /// <summary>Everything the sandbox wrote: data home, Claude settings and their backups, as one string.</summary>
+    public string AllFilesText()
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(Home, "*", SearchOption.AllDirectories))
+            text.Append(file).Append('\n').Append(File.ReadAllText(file)).Append('\n');
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Directory.Exists(DataHome)) await RunAsync("stop");
+        foreach (var pid in ServerProcesses()) Signals.Kill(pid);
+        Directory.Delete(Root, recursive: true);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private bool HasOurDataHome(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0').Contains($"AZURE_OPENAI_HOME={DataHome}");
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+}
