@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using AzureOpenAI.Proxy.Tests.Lifecycle;
+using AzureOpenAI.TestSupport;
+
+namespace AzureOpenAI.Proxy.Tests.EndToEnd;
+
+/// <summary>
+/// <c>bin/azure-openai serve --port 0</c> as a real foreground process, started through the launcher exactly as a user
+/// would. The launcher's build cache is shared by the test runs (keyed by the source hash, so a change rebuilds).
+/// Disposing sends SIGTERM and waits for a clean exit.
+/// </summary>
+public sealed partial class LauncherServe : IAsyncDisposable
+{
+    // The first run publishes the app (tens of seconds on two cores); later runs exec the cached build at once.
+    private static readonly TimeSpan StartBound = TimeSpan.FromMinutes(5);
+
+    private readonly Process _process;
+
+    private LauncherServe(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static string Launcher { get; } = Path.Combine(RepositoryPaths.Root, "bin", "azure-openai");
+
+    /// <summary>The launcher's environment: the sandbox's, a shared build cache, and the developer's NuGet cache (a publish in an empty HOME would otherwise restore every package again).</summary>
+    public static Dictionary<string, string> LauncherVariables(Sandbox sandbox) => new(sandbox.Variables, StringComparer.Ordinal)
+    {
+        ["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "azure-openai-tests-cache"),
+        ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+    };
+
+    public static async Task<LauncherServe> StartAsync(Sandbox sandbox, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(Launcher, ["serve", "--port", "0"])
+        {
+            WorkingDirectory = sandbox.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment.Clear();
+        foreach (var (name, value) in LauncherVariables(sandbox)) info.Environment[name] = value;
+
+        var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartBound);
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (ListeningLine().Match(line) is not { Success: true } match) continue;
+                // Keep draining stdout (the request log) so the server never blocks on a full pipe.
+                _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, CancellationToken.None);
+                return new LauncherServe(process, new Uri(match.Groups[1].Value));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        await process.WaitForExitAsync(cancellationToken);
+        throw new InvalidOperationException($"bin/azure-openai serve exited ({process.ExitCode}) without listening: {await stderr}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                await kill.WaitForExitAsync();
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { await _process.WaitForExitAsync(bound.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        }
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"listening on (http://[^ ]+)")]
+    private static partial Regex ListeningLine();
+}
