@@ -1,3 +1,4 @@
+using AzureOpenAI.TestSupport;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace AzureOpenAI.Translation.Tests.Streaming;
+namespace AzureOpenAI.TestSupport;
 
 /// <summary>
 /// Checks the Anthropic stream grammar (PROTOCOL.md §1.6) independently of any golden file: exact framing, data type
