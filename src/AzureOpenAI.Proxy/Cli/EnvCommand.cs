@@ -27,27 +27,30 @@ internal static class EnvCommand
                 : Daemon.HealthProbe.LocalUrl(settings.Host, settings.Port);
             context.Out.WriteLine($"# eval \"$({ProductInfo.Name} env)\" routes claude started from this shell to the proxy");
             context.Out.WriteLine($"export {ClaudeSettingsFile.BaseUrlKey}={ShellQuote(url.AbsoluteUri.TrimEnd('/'))}");
-            context.Out.WriteLine($"export {ClaudeSettingsFile.AuthTokenKey}={TokenExpression(snapshot.Config.Find(SettingNames.ProxyAuthToken))}");
+            var token = snapshot.Config.Find(SettingNames.ProxyAuthToken);
+            if (TokenExpression(token) is { } expression) context.Out.WriteLine($"export {ClaudeSettingsFile.AuthTokenKey}={expression}");
+            else context.Out.WriteLine($"# set {ClaudeSettingsFile.AuthTokenKey} to PROXY_AUTH_TOKEN (from {token!.Source}); it is not printed here");
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>A shell expression that yields the token without containing it.</summary>
-    private static string TokenExpression(ConfigValue? token)
+    /// <summary>A shell expression that yields the token without containing it, or null when none can reach it.</summary>
+    private static string? TokenExpression(ConfigValue? token)
     {
         if (token is null) return OpenProxyPlaceholder;
         if (token.Source == ConfigLayers.EnvironmentSource) return $"\"${SettingNames.ProxyAuthToken}\"";
-        var file = FileOfSource(token.Source)
-            ?? throw new InvalidOperationException($"{SettingNames.ProxyAuthToken} comes from {token.Source}, which `env` cannot reference");
-        return $"\"$(sed -n 's/^{SettingNames.ProxyAuthToken}=//p' {ShellQuote(file)} | tail -n 1 | tr -d '\\\"')\"";
+        return DotEnvFileOf(token.Source) is { } file
+            ? $"\"$(sed -n 's/^{SettingNames.ProxyAuthToken}=//p' {ShellQuote(file)} | tail -n 1 | tr -d '\\\"')\""
+            : null;
     }
 
-    /// <summary>Sources of file layers end with the path in parentheses: <c>config.env (/home/u/.config/azure-openai/config.env)</c>.</summary>
-    private static string? FileOfSource(string source)
+    /// <summary>The file of a .env-style layer, whose source ends with its path: <c>config.env (/home/u/.config/azure-openai/config.env)</c>.</summary>
+    private static string? DotEnvFileOf(string source)
     {
         var open = source.LastIndexOf(" (", StringComparison.Ordinal);
-        return open >= 0 && source.EndsWith(')') ? source[(open + 2)..^1] : null;
+        return open >= 0 && source.EndsWith(')') && source[(open + 2)..^1] is var path && Path.IsPathRooted(path)
+            && path.EndsWith(".env", StringComparison.Ordinal) ? path : null;
     }
 
     public static string ShellQuote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
