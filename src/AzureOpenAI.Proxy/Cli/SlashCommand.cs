@@ -25,7 +25,7 @@ internal static class SlashCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CliEnvironment environment)
     {
         var output = environment.Out;
-        var merged = environment with { Error = output };
+        var merged = PluginOptionsFallback.Apply(environment) with { Error = output };
         var verb = arguments.Count == 0 ? "help" : arguments[0];
         if (!Verbs.Contains(verb)) output.WriteLine($"Unknown verb `{verb}`.\n");
         if (verb == "help" || !Verbs.Contains(verb))
@@ -62,24 +62,28 @@ internal static class SlashCommand
     private static string SetupInstructions(CliEnvironment environment)
     {
         var launcher = environment.Variables.GetValueOrDefault("AZURE_OPENAI_LAUNCHER") is { Length: > 0 } path ? $"\"{path}\"" : "azure-openai";
-        return $"""
+        return $$"""
             Setup asks for the endpoint, the API key and the deployments, and Claude Code gives this command no keyboard.
             Do one of these:
 
             1. In a terminal, run the wizard:
 
-                 {launcher} setup
+                 {{launcher}} setup
 
                It writes the configuration, routes Claude Code to the proxy (~/.claude/settings.json), starts the
                proxy and sends a test request.
 
-            2. Or give the plugin its options (the key goes to Claude Code's secure storage):
+            2. Or give the plugin its options (the key goes to Claude Code's secure storage), in Claude Code:
 
-                 claude plugin configure azure-openai
+                 /plugin configure azure-openai@azure-openai-proxy
 
-               then route Claude Code to the proxy without a key prompt:
+               or in a terminal, as one JSON object on stdin:
 
-                 /azure-openai setup --endpoint https://RESOURCE.openai.azure.com --big DEPLOYMENT --middle DEPLOYMENT --small DEPLOYMENT
+                 echo '{"baseUrl":"https://RESOURCE.openai.azure.com","apiKey":"…"}' | claude plugin configure azure-openai@azure-openai-proxy --values-stdin
+
+               The next session's hook starts the proxy with them. Claude Code still has to be routed to it: add
+               "ANTHROPIC_BASE_URL": "http://127.0.0.1:8082" (your proxyPort) and "ANTHROPIC_AUTH_TOKEN": "local"
+               to the "env" block of ~/.claude/settings.json (any token: without setup the proxy asks for none).
 
             Then restart claude: it reads ANTHROPIC_BASE_URL when it starts.
 
