@@ -19,6 +19,7 @@ internal static class ProxyCli
         ConfigCommand.Create(environment),
         SetupCommand.Create(environment),
         EnvCommand.Create(environment),
+        HookCommand.Create(environment),
         HelpCommand.Create(environment),
         VersionCommand.Create(environment),
     ];
@@ -32,6 +33,8 @@ internal static class ProxyCli
 
     public static Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
+        // The slash command's front door takes its arguments raw, before the parser sees them.
+        if (args is [SlashCommand.Name, .. var slashArguments]) return SlashCommand.RunAsync(slashArguments, environment);
         // Ctrl-C and SIGTERM are left to the web host, which drains in-flight requests before it stops.
         var invocation = new InvocationConfiguration
         {

@@ -14,8 +14,11 @@ public static class ClaudeCli
 
     public static string Executable { get; } = Path.Combine(RepositoryPaths.Root, "tests", "e2e", "node_modules", ".bin", "claude");
 
-    /// <summary>Runs <c>claude ARGS</c> routed to <paramref name="proxy"/> with the local token, to completion (bounded).</summary>
-    public static async Task<CliRun> RunAsync(Sandbox sandbox, Uri proxy, string token, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <c>claude ARGS</c> to completion (bounded), routed to <paramref name="proxy"/> with the local token, or,
+    /// when <paramref name="proxy"/> is null, as the sandbox's settings.json routes it (the plugin tests).
+    /// </summary>
+    public static async Task<CliRun> RunAsync(Sandbox sandbox, Uri? proxy, string? token, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing: run `npm ci --prefix tests/e2e` (./test.sh does it)");
@@ -29,8 +32,8 @@ public static class ClaudeCli
         };
         info.Environment.Clear();
         foreach (var (name, value) in sandbox.Variables) info.Environment[name] = value;
-        info.Environment["ANTHROPIC_BASE_URL"] = proxy.ToString().TrimEnd('/');
-        info.Environment["ANTHROPIC_AUTH_TOKEN"] = token;
+        if (proxy is not null) info.Environment["ANTHROPIC_BASE_URL"] = proxy.ToString().TrimEnd('/');
+        if (token is not null) info.Environment["ANTHROPIC_AUTH_TOKEN"] = token;
         info.Environment["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
         info.Environment["DISABLE_AUTOUPDATER"] = "1";
 
