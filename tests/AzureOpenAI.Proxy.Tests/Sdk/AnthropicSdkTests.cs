@@ -22,7 +22,6 @@ public class AnthropicSdkTests
         BaseUrl = fake.BaseUri,
         ApiKey = fake.Options.ApiKey,
         Provider = ProviderKind.Azure,
-        AzureApiVersion = "2025-04-01-preview",
         BigModel = "gpt-5",
         MiddleModel = "gpt-4o",
         SmallModel = "gpt-4o-mini",
@@ -49,7 +48,7 @@ public class AnthropicSdkTests
         var message = await Client(proxy).Messages.Create(Ask("hi"), Token);
 
         Assert.StartsWith("msg_", message.ID, StringComparison.Ordinal);
-        Assert.Equal("claude-sonnet-5-5", message.Model.ToString());
+        Assert.Equal("claude-sonnet-5-5", message.Model.Raw());
         Assert.True(message.Content[0].TryPickText(out var text));
         Assert.Equal("Hello there", text!.Text);
         Assert.Equal(12, message.Usage.InputTokens);
@@ -159,10 +158,9 @@ public class AnthropicSdkTests
         fake.Enqueue(FakeResponse.RateLimited(3));
         await using var proxy = await TestProxy.StartAsync(Settings(fake));
 
-        var error = await Assert.ThrowsAnyAsync<AnthropicApiException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
+        var error = await Assert.ThrowsAnyAsync<AnthropicRateLimitException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
 
-        Assert.Contains("rate_limit_error", error.ToString(), StringComparison.Ordinal);
-        Assert.StartsWith("req_", error.RequestID, StringComparison.Ordinal);
+        Assert.Contains("retry after 3 seconds", error.ApiMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,9 +172,9 @@ public class AnthropicSdkTests
             code: "context_length_exceeded", param: "messages"));
         await using var proxy = await TestProxy.StartAsync(Settings(fake));
 
-        var error = await Assert.ThrowsAnyAsync<AnthropicApiException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
+        var error = await Assert.ThrowsAnyAsync<AnthropicBadRequestException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
 
-        Assert.Contains("prompt is too long: 130000 tokens > 128000 maximum", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("prompt is too long: 130000 tokens > 128000 maximum", error.ApiMessage, StringComparison.Ordinal);
     }
 
     [Fact]

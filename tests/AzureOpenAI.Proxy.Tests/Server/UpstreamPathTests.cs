@@ -19,12 +19,12 @@ public class UpstreamPathTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ProxySettings AzureDated(FakeUpstreamServer fake) => new()
+    /// <summary>Azure with the default api-version (v1).</summary>
+    private static ProxySettings Azure(FakeUpstreamServer fake) => new()
     {
         BaseUrl = fake.BaseUri,
         ApiKey = fake.Options.ApiKey,
         Provider = ProviderKind.Azure,
-        AzureApiVersion = "2024-10-21",
         BigModel = "gpt-5",
         MiddleModel = "gpt-4o",
         SmallModel = "gpt-4o-mini",
@@ -39,7 +39,7 @@ public class UpstreamPathTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.Json(ChatCompletionBodies.Text("hello")));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake));
+        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { AzureApiVersion = "2024-10-21" });
 
         using var response = await proxy.Http.PostAsync("/v1/messages?beta=true", Body(), Token);
 
@@ -57,7 +57,7 @@ public class UpstreamPathTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.Json(ChatCompletionBodies.Text("hello")));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake) with { AzureApiVersion = null });
+        await using var proxy = await TestProxy.StartAsync(Azure(fake));
 
         using var response = await proxy.Http.PostAsync("/v1/messages", Body("claude-haiku-5-5"), Token);
 
@@ -71,7 +71,7 @@ public class UpstreamPathTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.Json(ChatCompletionBodies.Text("hello")));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake) with { BaseUrl = fake.OpenAIBaseUri, Provider = ProviderKind.OpenAI });
+        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { BaseUrl = fake.OpenAIBaseUri, Provider = ProviderKind.OpenAI });
 
         using var response = await proxy.Http.PostAsync("/v1/messages", Body(), Token);
 
@@ -85,7 +85,7 @@ public class UpstreamPathTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.RateLimited(7));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake));
+        await using var proxy = await TestProxy.StartAsync(Azure(fake));
 
         using var response = await proxy.Http.PostAsync("/v1/messages", Body(stream: true), Token);
 
@@ -101,7 +101,7 @@ public class UpstreamPathTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.HangUntilCancelled());
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake) with { RequestTimeout = TimeSpan.FromSeconds(1) });
+        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { RequestTimeout = TimeSpan.FromSeconds(1) });
 
         using var response = await proxy.Http.PostAsync("/v1/messages", Body(), Token);
 
@@ -138,7 +138,7 @@ public class UpstreamPathTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.Stream(s => s.Send([ChatSse.Role(), ChatSse.Text("partial")]).Hang()));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake));
+        await using var proxy = await TestProxy.StartAsync(Azure(fake));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages") { Content = Body(stream: true) };
 
         using (var response = await proxy.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Token))
@@ -160,7 +160,7 @@ public class UpstreamPathTests
             .Send([ChatSse.Role(), ChatSse.Text("thinking…")])
             .WaitFor(release.Task)
             .Send([ChatSse.Text(" done"), ChatSse.Finish("stop"), ChatSse.Usage(10, 2), ChatSse.Done])));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake), new ProxyHostOptions { PingInterval = TimeSpan.FromMilliseconds(50) });
+        await using var proxy = await TestProxy.StartAsync(Azure(fake), new ProxyHostOptions { PingInterval = TimeSpan.FromMilliseconds(50) });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages") { Content = Body(stream: true) };
 
         using var response = await proxy.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Token);
@@ -185,7 +185,7 @@ public class UpstreamPathTests
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         var sent = new TaskCompletionSource();
         fake.Enqueue(FakeResponse.Stream(s => s.Send([ChatSse.Role(), ChatSse.Text("partial")]).Signal(sent).WaitFor(Task.Delay(200, Token)).Abort()));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake));
+        await using var proxy = await TestProxy.StartAsync(Azure(fake));
 
         using var response = await proxy.Http.PostAsync("/v1/messages", Body(stream: true), Token);
         var text = await response.Content.ReadAsStringAsync(Token);
@@ -202,7 +202,7 @@ public class UpstreamPathTests
             new FakeUpstreamOptions().WithDeployment("my-gpt4", "gpt-4o", maxCompletionTokens: 4096), Token);
         fake.Enqueue(FakeResponse.Json(ChatCompletionBodies.Text("first")));
         fake.Enqueue(FakeResponse.Json(ChatCompletionBodies.Text("second")));
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake) with { MiddleModel = "my-gpt4" });
+        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { MiddleModel = "my-gpt4" });
 
         using var first = await proxy.Http.PostAsync("/v1/messages", Body(maxTokens: 32000), Token);
         using var second = await proxy.Http.PostAsync("/v1/messages", Body(maxTokens: 32000), Token);
@@ -220,7 +220,7 @@ public class UpstreamPathTests
     public async Task CountTokens_IsAnsweredLocallyWithoutCallingUpstream()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(AzureDated(fake));
+        await using var proxy = await TestProxy.StartAsync(Azure(fake));
 
         using var response = await proxy.Http.PostAsync("/v1/messages/count_tokens?beta=true",
             new StringContent("""{"model":"claude-sonnet-5-5","messages":[{"role":"user","content":"hello world"}]}""", Encoding.UTF8, "application/json"), Token);
