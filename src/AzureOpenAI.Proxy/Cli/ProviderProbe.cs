@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Proxy.Cli;
 

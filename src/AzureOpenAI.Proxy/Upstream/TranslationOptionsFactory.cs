@@ -10,7 +10,7 @@ internal sealed class TranslationOptionsFactory(ProxySettings settings, Provider
     {
         // max_tokens clamp = min(MAX_TOKENS_LIMIT, the family's known limit, the limit the upstream taught us).
         var limit = settings.MaxTokensLimit;
-        if (ModelOutputLimits.TryGet(deployment, out var known)) limit = Math.Min(limit, known);
+        if (ModelOutputLimits.For(deployment) is { } known) limit = Math.Min(limit, known);
         if (learned.Find(deployment) is { } taught) limit = Math.Min(limit, taught);
         return new ChatTranslationOptions
         {

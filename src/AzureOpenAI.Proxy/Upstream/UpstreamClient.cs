@@ -37,7 +37,7 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         {
             await SendOnceAsync(call, deployment).ConfigureAwait(false);
             if (call.Failure == UpstreamFailure.HttpStatus && call.ErrorStatus == 400
-                && MaxTokensLimitSeam.TryParse(call.ErrorBody, out var limit))
+                && UpstreamErrorMapper.TryParseMaxTokensLimit(call.ErrorBody, out var limit))
             {
                 learned.Remember(deployment, limit);
                 Server.ProxyLog.LearnedLimit(logger, deployment, limit);

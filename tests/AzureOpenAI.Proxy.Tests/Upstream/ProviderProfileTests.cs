@@ -109,14 +109,4 @@ public class ProviderProfileTests
 
         Assert.Equal(expected, factory.For(deployment).IsReasoningModel);
     }
-
-    [Fact]
-    public void MaxTokensTooLargeBody_YieldsTheLimit()
-    {
-        var body = """{"error":{"message":"max_tokens is too large: 32000. This model supports at most 4096 completion tokens, whereas you provided 32000.","type":"invalid_request_error","param":"max_tokens","code":"invalid_value"}}"""u8;
-
-        Assert.True(MaxTokensLimitSeam.TryParse(body, out var limit));
-        Assert.Equal(4096, limit);
-        Assert.False(MaxTokensLimitSeam.TryParse("""{"error":{"message":"bad"}}"""u8, out _));
-    }
 }
