@@ -19,7 +19,7 @@ public static class ResponsesBodies
         ["id"] = id, ["object"] = "response", ["created_at"] = 1756300000, ["status"] = status,
         ["error"] = error is { } e ? new JsonObject { ["code"] = e.Code, ["message"] = e.Message } : null,
         ["incomplete_details"] = incompleteReason is null ? null : new JsonObject { ["reason"] = incompleteReason },
-        ["instructions"] = null, ["model"] = model,
+        ["instructions"] = null, ["metadata"] = new JsonObject(), ["model"] = model, ["temperature"] = 1.0, ["top_p"] = 1.0,
         ["output"] = new JsonArray([.. output.Select(item => (JsonNode)item.DeepClone())]),
         ["parallel_tool_calls"] = true, ["store"] = false, ["tool_choice"] = "auto", ["tools"] = new JsonArray(),
         ["usage"] = usage,
@@ -28,7 +28,7 @@ public static class ResponsesBodies
     public static JsonObject Usage(int inputTokens, int outputTokens, int cachedTokens = 0, int reasoningTokens = 0) => new()
     {
         ["input_tokens"] = inputTokens,
-        ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = cachedTokens },
+        ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = cachedTokens, ["cache_write_tokens"] = 0 },
         ["output_tokens"] = outputTokens,
         ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = reasoningTokens },
         ["total_tokens"] = inputTokens + outputTokens,
