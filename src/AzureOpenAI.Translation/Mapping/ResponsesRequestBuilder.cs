@@ -34,7 +34,8 @@ public static class ResponsesRequestBuilder
         var instructions = messages is [{ Role: ChatRoles.System } system, ..] ? system.Text : null;
         if (instructions is not null) messages.RemoveAt(0);
 
-        var reasoning = options.IsReasoningModel && request.Thinking?.Type != "disabled";
+        var rules = ModelParameterRules.For(options.Deployment, options.IsReasoningModel || ModelFamilies.IsResponsesOnly(options.Deployment));
+        var reasoning = rules.IsReasoning && request.Thinking?.Type != "disabled";
         var body = new ResponsesRequest
         {
             Model = options.Deployment,
@@ -43,7 +44,7 @@ public static class ResponsesRequestBuilder
             Tools = tools,
             MaxOutputTokens = Math.Max(MinOutputTokens, SamplingParameters.ToMaxTokens(request.MaxTokens, options.MaxTokensLimit)),
             Reasoning = reasoning,
-            ReasoningEffort = reasoning ? ReasoningEfforts.From(request.Thinking, request.OutputConfig, isReasoningModel: true) : null,
+            ReasoningEffort = reasoning ? ReasoningEfforts.From(request.Thinking, request.OutputConfig, rules) : null,
             User = EndUserIds.From(request.Metadata?.UserId),
             Stream = request.Stream == true,
         };
@@ -53,7 +54,7 @@ public static class ResponsesRequestBuilder
             // Responses accepts parallel_tool_calls on every model, reasoning models included.
             body.ParallelToolCalls = request.ToolChoice?.DisableParallelToolUse != true;
         }
-        if (!options.IsReasoningModel)
+        if (rules.SamplingAllowed)
         {
             body.Temperature = request.Temperature;
             body.TopP = request.TopP;
