@@ -35,17 +35,28 @@ internal static class AssistantContent
                 case "tool_use":
                     (message.ToolCalls ??= []).Add(ToToolCall(block, blockPath, toolNames));
                     break;
-                case "thinking" when echoReasoning:
-                    var thinking = ContentBlocks.OptionalString(block, "thinking", blockPath);
-                    if (!string.IsNullOrEmpty(thinking))
-                        message.ReasoningContent = message.ReasoningContent is null ? thinking : message.ReasoningContent + TextSeparator + thinking;
+                case "thinking":
+                    AppendThinking(message, block, blockPath, echoReasoning);
                     break;
             }
         }
     }
 
-    /// <summary>An assistant message with neither text nor tool calls says nothing and is not sent.</summary>
-    public static bool IsEmpty(ChatMessage message) => string.IsNullOrEmpty(message.Text) && !message.HasToolCalls;
+    /// <summary>An assistant message with neither text, tool calls nor replayable reasoning says nothing and is not sent.</summary>
+    public static bool IsEmpty(ChatMessage message) => string.IsNullOrEmpty(message.Text) && !message.HasToolCalls && message.Reasoning is null;
+
+    /// <summary>
+    /// A thinking block whose signature carries a Responses reasoning item (<see cref="ReasoningSignature"/>) is kept for
+    /// replay; its text is echoed as <c>reasoning_content</c> when the provider needs it back.
+    /// </summary>
+    private static void AppendThinking(ChatMessage message, JsonElement block, FieldPath path, bool echoReasoning)
+    {
+        var thinking = ContentBlocks.OptionalString(block, "thinking", path);
+        if (ReasoningSignature.TryDecode(ContentBlocks.OptionalString(block, "signature", path), out var id, out var encrypted))
+            (message.Reasoning ??= []).Add(new ReasoningReplay(id, encrypted, string.IsNullOrEmpty(thinking) ? null : thinking));
+        if (echoReasoning && !string.IsNullOrEmpty(thinking))
+            message.ReasoningContent = message.ReasoningContent is null ? thinking : message.ReasoningContent + TextSeparator + thinking;
+    }
 
     private static ChatToolCall ToToolCall(JsonElement block, FieldPath path, ToolNameMap toolNames)
     {

@@ -23,21 +23,22 @@ public static class ChatRequestBuilder
         if (string.IsNullOrEmpty(request.Model)) throw ContentBlocks.Invalid("model", "field required");
 
         var toolNames = new ToolNameMap();
+        var rules = ModelParameterRules.For(options.Deployment, options.IsReasoningModel);
         var chat = new ChatRequest
         {
             Model = options.SendModel ? options.Deployment : null,
             Tools = ToolDefinitions.ToChatTools(request.Tools, toolNames),
             Messages = Conversation.ToChatMessages(request, options, toolNames),
-            ReasoningEffort = ReasoningEfforts.From(request.Thinking, request.OutputConfig, options.IsReasoningModel),
+            ReasoningEffort = ReasoningEfforts.From(request.Thinking, request.OutputConfig, rules),
             User = EndUserIds.From(request.Metadata?.UserId),
             Stream = request.Stream == true,
         };
         if (chat.Tools is not null)
         {
             chat.ToolChoice = ToolChoices.ToChatToolChoice(request.ToolChoice, chat.Tools, toolNames);
-            chat.ParallelToolCalls = ToolChoices.ToParallelToolCalls(request.ToolChoice, options.IsReasoningModel);
+            chat.ParallelToolCalls = ToolChoices.ToParallelToolCalls(request.ToolChoice, rules);
         }
-        SamplingParameters.Apply(request, options, chat);
+        SamplingParameters.Apply(request, options, rules, chat);
         return new ChatTranslation(ChatRequestWriter.ToUtf8Json(chat), toolNames);
     }
 }

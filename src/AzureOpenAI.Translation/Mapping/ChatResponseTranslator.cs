@@ -123,7 +123,7 @@ public static class ChatResponseTranslator
         }
     }
 
-    private static void WriteTextBlock(Utf8JsonWriter writer, string text)
+    internal static void WriteTextBlock(Utf8JsonWriter writer, string text)
     {
         writer.WriteStartObject();
         writer.WriteString("type"u8, "text"u8);
@@ -143,7 +143,7 @@ public static class ChatResponseTranslator
     }
 
     /// <summary>Arguments are a JSON string (usually), an object (some servers), empty, double-encoded, or invalid.</summary>
-    private static void WriteInput(Utf8JsonWriter writer, JsonElement arguments)
+    internal static void WriteInput(Utf8JsonWriter writer, JsonElement arguments)
     {
         if (arguments.ValueKind == JsonValueKind.Object)
         {

@@ -16,21 +16,26 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 internal static class Conversation
 {
-    public static List<ChatMessage> ToChatMessages(MessagesRequest request, ChatTranslationOptions options, ToolNameMap toolNames)
+    /// <param name="keepToolAttachments">
+    /// Leave images and files inside the tool results (the Responses API accepts them there) instead of moving them to
+    /// a user message.
+    /// </param>
+    public static List<ChatMessage> ToChatMessages(MessagesRequest request, ChatTranslationOptions options, ToolNameMap toolNames, bool keepToolAttachments = false)
     {
         var messages = request.Messages ?? throw ContentBlocks.Invalid("messages", "field required");
         if (messages.Count == 0) throw ContentBlocks.Invalid("messages", "at least one message is required");
 
         var systemPieces = new List<string>();
         SystemPrompt.AppendTo(systemPieces, request.System, new FieldPath("system"), "system");
-        var output = Translate(messages, options, toolNames, systemPieces);
+        var output = Translate(messages, options, toolNames, systemPieces, keepToolAttachments);
         output = HistoryRepair.Repair(output);
         if (options.MergeConsecutiveRoles) RoleMerging.MergeConsecutive(output);
         if (SystemPrompt.Join(systemPieces) is { } system) output.Insert(0, new ChatMessage(ChatRoles.System) { Text = system });
         return output;
     }
 
-    private static List<ChatMessage> Translate(List<InputMessage> messages, ChatTranslationOptions options, ToolNameMap toolNames, List<string> systemPieces)
+    private static List<ChatMessage> Translate(List<InputMessage> messages, ChatTranslationOptions options, ToolNameMap toolNames, List<string> systemPieces,
+        bool keepToolAttachments)
     {
         var output = new List<ChatMessage>(messages.Count + 8);
         UserTurn? user = null;
@@ -47,7 +52,7 @@ internal static class Conversation
                 case "user":
                     RequireContent(message, path);
                     if (user is null || !options.MergeConsecutiveRoles) Flush(output, ref user, ref assistant);
-                    user ??= new UserTurn();
+                    user ??= new UserTurn(keepToolAttachments);
                     user.Add(message.Content, path);
                     break;
                 case "assistant":

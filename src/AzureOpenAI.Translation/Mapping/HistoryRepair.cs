@@ -51,8 +51,11 @@ internal static class HistoryRepair
         foreach (var orphan in orphans) repaired.Add(ToUserText(orphan));
     }
 
+    /// <summary>An orphan result as user content; attachments kept in it (Responses) follow its text.</summary>
     private static ChatMessage ToUserText(ChatMessage toolMessage) => new(ChatRoles.User)
     {
-        Parts = [new TextPart($"[Result of tool call {toolMessage.ToolCallId}]\n{toolMessage.Text}")],
+        Parts = toolMessage.Parts is { } parts
+            ? [new TextPart($"[Result of tool call {toolMessage.ToolCallId}]"), .. parts]
+            : [new TextPart($"[Result of tool call {toolMessage.ToolCallId}]\n{toolMessage.Text}")],
     };
 }

@@ -20,6 +20,12 @@ public static class ModelFamilies
         return false;
     }
 
+    /// <summary>
+    /// True for the families served only by the Responses API (<c>codex-mini</c>, <c>o3-pro</c>, <c>gpt-5-pro</c>,
+    /// <c>gpt-5*-codex*</c>): Azure answers their chat requests with <c>OperationNotSupported</c>.
+    /// </summary>
+    public static bool IsResponsesOnly(string deployment) => ModelParameterRules.Find(deployment)?.ResponsesOnly == true;
+
     internal static bool StartsWithFamily(string name, string prefix)
     {
         if (prefix.Length == 0 || !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;

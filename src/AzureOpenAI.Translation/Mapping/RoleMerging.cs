@@ -35,6 +35,7 @@ internal static class RoleMerging
         into.Text = Join(into.Text, from.Text);
         into.ReasoningContent = Join(into.ReasoningContent, from.ReasoningContent);
         if (from.HasToolCalls) (into.ToolCalls ??= []).AddRange(from.ToolCalls!);
+        if (from.Reasoning is not null) (into.Reasoning ??= []).AddRange(from.Reasoning);
     }
 
     private static string? Join(string? first, string? second) =>

@@ -4,27 +4,27 @@ using AzureOpenAI.Translation.OpenAI;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// <c>max_tokens</c>, <c>temperature</c>, <c>top_p</c>, <c>stop_sequences</c>. Reasoning models (o-series, gpt-5)
-/// reject <c>max_tokens</c> and any non-default sampling value, and o3/o4-mini/gpt-5 reject <c>stop</c>, so they get
-/// <c>max_completion_tokens</c> only (PROTOCOL.md §2.1, §3.5). <c>top_k</c> has no Chat equivalent and is dropped.
+/// <c>max_tokens</c>, <c>temperature</c>, <c>top_p</c>, <c>stop_sequences</c>, as the family's
+/// <see cref="ModelParameterRules"/> allow: reasoning models (o-series, gpt-5) reject <c>max_tokens</c> and any
+/// non-default sampling value, and o3/o4-mini/gpt-5 reject <c>stop</c>, so they get <c>max_completion_tokens</c> only
+/// (PROTOCOL.md §2.1, §3.5). <c>top_k</c> has no Chat equivalent and is dropped.
 /// </summary>
 internal static class SamplingParameters
 {
     /// <summary>OpenAI accepts at most 4 stop sequences; Anthropic allows more. The first 4 are kept.</summary>
     internal const int MaxStopSequences = 4;
 
-    public static void Apply(MessagesRequest request, ChatTranslationOptions options, ChatRequest chat)
+    public static void Apply(MessagesRequest request, ChatTranslationOptions options, ModelParameterRules rules, ChatRequest chat)
     {
         var maxTokens = ToMaxTokens(request.MaxTokens, options.MaxTokensLimit);
-        if (options.IsReasoningModel)
+        if (rules.UsesMaxCompletionTokens) chat.MaxCompletionTokens = maxTokens;
+        else chat.MaxTokens = maxTokens;
+        if (rules.SamplingAllowed)
         {
-            chat.MaxCompletionTokens = maxTokens;
-            return;
+            chat.Temperature = request.Temperature;
+            chat.TopP = request.TopP;
         }
-        chat.MaxTokens = maxTokens;
-        chat.Temperature = request.Temperature;
-        chat.TopP = request.TopP;
-        chat.Stop = ToStop(request.StopSequences);
+        if (rules.StopAllowed) chat.Stop = ToStop(request.StopSequences);
     }
 
     /// <summary>The requested limit clamped to the deployment's; the Messages API requires <c>max_tokens</c>.</summary>

@@ -22,6 +22,19 @@ public static class StopReasons
     };
 
     /// <summary>
+    /// A Responses <c>status</c> and <c>incomplete_details.reason</c> (PROTOCOL.md §4.2) resolved like a finish reason:
+    /// incomplete for <c>max_output_tokens</c> → max_tokens, for <c>content_filter</c> → refusal; a function call →
+    /// tool_use; otherwise end_turn.
+    /// </summary>
+    public static string FromResponseStatus(string? status, string? incompleteReason, bool sawToolCall, bool sawRefusal) =>
+        Resolve(status != "incomplete" ? null : incompleteReason switch
+        {
+            "max_output_tokens" => MaxTokens,
+            "content_filter" => Refusal,
+            _ => EndTurn,
+        }, sawToolCall, sawRefusal);
+
+    /// <summary>
     /// The final stop reason. A refusal (content filter or a <c>refusal</c> message) wins; then truncation, because a
     /// tool call cut by <c>length</c> has incomplete input; then <c>tool_use</c> whenever a tool call was seen, since
     /// Ollama, Gemini and others end tool turns with <c>stop</c>.

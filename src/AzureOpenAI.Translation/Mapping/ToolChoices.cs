@@ -30,10 +30,10 @@ internal static class ToolChoices
     }
 
     /// <summary>
-    /// <c>disable_parallel_tool_use:true</c> → <c>parallel_tool_calls:false</c>. Not sent to reasoning models: Azure
-    /// rejects the parameter for the o-series (PROTOCOL.md §2.1, §3.5 "no parallel tool calls"), and the gpt-5 rows of
-    /// that matrix list the same rejections. Claude Code handles several calls in one turn, so omitting it is safe.
+    /// <c>disable_parallel_tool_use:true</c> → <c>parallel_tool_calls:false</c>, unless the family rejects the parameter
+    /// (<see cref="ModelParameterRules.ParallelToolCallsAllowed"/>: Azure rejects it for the o-series, PROTOCOL.md §2.1,
+    /// §3.5, and the gpt-5 rows list the same rejections). Claude Code handles several calls in one turn, so omitting it is safe.
     /// </summary>
-    public static bool? ToParallelToolCalls(ToolChoice? choice, bool isReasoningModel) =>
-        choice?.DisableParallelToolUse == true && !isReasoningModel ? false : null;
+    public static bool? ToParallelToolCalls(ToolChoice? choice, ModelParameterRules rules) =>
+        choice?.DisableParallelToolUse == true && rules.ParallelToolCallsAllowed ? false : null;
 }

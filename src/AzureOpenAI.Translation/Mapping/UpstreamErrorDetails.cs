@@ -12,6 +12,9 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 internal readonly partial record struct UpstreamErrorDetails(string? Message, string? Code, string? Type, int? Status)
 {
+    /// <summary>The categories Azure's prompt filter reports as fired, when the error is a content-filter rejection; else null.</summary>
+    public IReadOnlyList<string>? FilteredCategories { get; init; }
+
     private const int MaxSnippetLength = 200;
 
     public static UpstreamErrorDetails Parse(ReadOnlySpan<byte> body)
@@ -41,7 +44,10 @@ internal readonly partial record struct UpstreamErrorDetails(string? Message, st
         var code = ScalarOf(error, "code"u8);
         var status = IntOf(error, "status"u8) ?? IntOf(root, "status"u8)
             ?? (int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var numeric) ? numeric : null);
-        return new UpstreamErrorDetails(message, code, StringOf(error, "type"u8), status);
+        return new UpstreamErrorDetails(message, code, StringOf(error, "type"u8), status)
+        {
+            FilteredCategories = ContentFilterError.TryRead(error, code, out var categories) ? categories : null,
+        };
     }
 
     private static string? StringOf(JsonElement element, ReadOnlySpan<byte> name) =>

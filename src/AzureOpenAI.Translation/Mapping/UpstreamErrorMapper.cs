@@ -42,6 +42,8 @@ public static partial class UpstreamErrorMapper
     private static AnthropicError Map(int status, UpstreamErrorDetails details, string? deployment)
     {
         var upstream = details.Message is { Length: > 0 } message ? message : $"The upstream answered HTTP {status}.";
+        if (status == 400 && details.FilteredCategories is { } categories)
+            return new AnthropicError(AnthropicErrorType.InvalidRequest, ContentFilterError.Message(categories, details.Message));
         if (status is 400 or 413 or 422 && ContextLengthError.TryRewrite(details.Message, details.Code, out var rewritten))
             return new AnthropicError(AnthropicErrorType.InvalidRequest, rewritten);
         return status switch

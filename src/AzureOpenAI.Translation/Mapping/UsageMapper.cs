@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Chat Completions <c>usage</c> → <see cref="AnthropicUsage"/> (PROTOCOL.md §5.2). <c>prompt_tokens</c> includes the
+/// Chat Completions or Responses <c>usage</c> → <see cref="AnthropicUsage"/> (PROTOCOL.md §5.2; Responses names them
+/// <c>input_tokens</c>, <c>input_tokens_details</c> and <c>output_tokens</c>, with the same meaning). <c>prompt_tokens</c> includes the
 /// cached tokens and <c>completion_tokens</c> includes reasoning, so input = prompt − cache read − cache write and
 /// output = completion. Cache reads come from <c>prompt_tokens_details.cached_tokens</c> (OpenAI, Azure) or
 /// <c>prompt_cache_hit_tokens</c> (DeepSeek); cache writes from <c>prompt_tokens_details.cache_write_tokens</c> (OpenRouter).
@@ -16,10 +17,11 @@ public static class UsageMapper
         int prompt = 0, completion = 0, cached = 0, cacheHit = 0, cacheWrite = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("prompt_tokens"u8)) prompt = ReadCount(ref reader);
-            else if (reader.ValueTextEquals("completion_tokens"u8)) completion = ReadCount(ref reader);
+            if (reader.ValueTextEquals("prompt_tokens"u8) || reader.ValueTextEquals("input_tokens"u8)) prompt = ReadCount(ref reader);
+            else if (reader.ValueTextEquals("completion_tokens"u8) || reader.ValueTextEquals("output_tokens"u8)) completion = ReadCount(ref reader);
             else if (reader.ValueTextEquals("prompt_cache_hit_tokens"u8)) cacheHit = ReadCount(ref reader);
-            else if (reader.ValueTextEquals("prompt_tokens_details"u8)) ReadPromptDetails(ref reader, ref cached, ref cacheWrite);
+            else if (reader.ValueTextEquals("prompt_tokens_details"u8) || reader.ValueTextEquals("input_tokens_details"u8))
+                ReadPromptDetails(ref reader, ref cached, ref cacheWrite);
             else reader.Skip();
         }
         if (cached == 0) cached = cacheHit;

@@ -8,7 +8,8 @@ namespace AzureOpenAI.Translation.Mapping;
 /// order Chat Completions needs: first a <c>tool</c> message per <c>tool_result</c>, then one user message holding
 /// the attachments moved out of those results followed by the rest of the turn's content.
 /// </summary>
-internal sealed class UserTurn
+/// With <c>keepToolAttachments</c> (the Responses API), attachments stay in their tool result instead.
+internal sealed class UserTurn(bool keepToolAttachments = false)
 {
     private readonly List<ChatMessage> _toolMessages = [];
     private readonly List<ChatContentPart> _movedParts = [];
@@ -27,7 +28,7 @@ internal sealed class UserTurn
         {
             var blockPath = path.AtBlock(index++);
             var type = ContentBlocks.TypeOf(block, blockPath);
-            if (type == "tool_result") _toolMessages.Add(ToolResults.ToToolMessage(block, blockPath, _movedParts));
+            if (type == "tool_result") _toolMessages.Add(ToolResults.ToToolMessage(block, blockPath, keepToolAttachments ? null : _movedParts));
             else UserContent.AppendPart(_parts, block, type, blockPath);
         }
     }

@@ -22,6 +22,12 @@ internal sealed class ChatMessage(string role)
     /// <summary>Echoed assistant thinking (DeepSeek-style <c>reasoning_content</c>).</summary>
     public string? ReasoningContent { get; set; }
 
+    /// <summary>
+    /// Responses reasoning items recovered from this proxy's thinking signatures, replayed before the assistant's
+    /// output on the Responses API; Chat Completions has no place for them and never writes them.
+    /// </summary>
+    public List<ReasoningReplay>? Reasoning { get; set; }
+
     public bool HasToolCalls => ToolCalls is { Count: > 0 };
 
     public static ChatMessage ToolResult(string toolCallId, string text) => new(ChatRoles.Tool) { ToolCallId = toolCallId, Text = text };

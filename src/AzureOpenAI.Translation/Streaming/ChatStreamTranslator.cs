@@ -28,6 +28,7 @@ namespace AzureOpenAI.Translation.Streaming;
 /// dropped; no known upstream does that.
 /// </summary>
 public sealed partial class ChatStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
+    : IAnthropicStreamTranslator
 {
     private readonly AnthropicSseWriter _sse = new();
     private readonly List<StreamedToolCall> _toolCalls = [];

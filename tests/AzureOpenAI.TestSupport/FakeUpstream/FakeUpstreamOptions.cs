@@ -24,10 +24,21 @@ public sealed class FakeUpstreamOptions
         ["o4-mini"] = new("o4-mini", "o4-mini", 100000),
         ["gpt-5"] = new("gpt-5", "gpt-5", 128000),
         ["gpt-5-mini"] = new("gpt-5-mini", "gpt-5-mini", 128000),
+        ["gpt-5-codex"] = new("gpt-5-codex", "gpt-5-codex", 128000),
     };
 
     /// <summary>Model-name prefixes with the reasoning-model rules (no max_tokens, only default temperature/top_p).</summary>
     public List<string> ReasoningModelPrefixes { get; } = ["o1", "o3", "o4", "gpt-5"];
+
+    /// <summary>
+    /// Models served only by the Responses API (PROTOCOL.md §3.5), matched as name prefixes: the chat route answers
+    /// them with Azure's 400 <c>OperationNotSupported</c>.
+    /// </summary>
+    public List<string> ResponsesOnlyModelPrefixes { get; } =
+        ["codex-mini", "o3-pro", "gpt-5-pro", "gpt-5-codex", "gpt-5.1-codex", "gpt-5.2-codex"];
+
+    /// <summary>The first dated api-version that serves <c>/openai/responses</c>; older ones answer 404.</summary>
+    public string ResponsesMinimumApiVersion { get; set; } = "2025-03-01-preview";
 
     /// <summary>api-version values accepted on deployment URLs; a missing one is 404, another one 400 (as Azure answers).</summary>
     public HashSet<string> ApiVersions { get; } = new(StringComparer.Ordinal)
@@ -57,6 +68,9 @@ public sealed class FakeUpstreamOptions
         Deployments[name] = new FakeDeployment(name, model, maxCompletionTokens);
         return this;
     }
+
+    internal bool IsResponsesOnlyModel(string model) =>
+        ResponsesOnlyModelPrefixes.Exists(p => model.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     internal bool IsReasoningModel(string model) =>
         ReasoningModelPrefixes.Exists(p => model.StartsWith(p, StringComparison.OrdinalIgnoreCase));

@@ -5,6 +5,15 @@
 //                                                                     (or `Authorization: Bearer <EntraToken>`); body `model` ignored
 //   /openai/v1/chat/completions                                       Azure v1: `api-key` or Bearer; body `model` = deployment
 //   {any base}/chat/completions (e.g. /v1/chat/completions)           OpenAI-compatible: Bearer; body `model` = model
+//   /openai/v1/responses                                              Responses, Azure v1: as v1 chat
+//   /openai/responses?api-version=V                                   Responses, Azure dated (V >= Options.ResponsesMinimumApiVersion,
+//                                                                     else 404): auth as deployment URLs; body `model` = deployment
+//   {any base}/responses (e.g. /v1/responses)                         Responses, OpenAI-compatible
+//
+// Responses bodies get StrictResponsesRules (unknown parameter, max_output_tokens < 16, call_id over 64 chars, unpaired
+// function_call / function_call_output, reasoning or sampling parameters the model rejects, the OpenAI spec's
+// CreateResponse) instead of the chat rules below; a chat request for a Responses-only model
+// (Options.ResponsesOnlyModelPrefixes) gets Azure's 400 OperationNotSupported.
 //
 // What it rejects, in this order, with the real services' status and error shape (PROTOCOL.md §2–3):
 //   404 Azure {"code":"404","message":"Resource not found"}       another path; a deployment URL without api-version
@@ -63,6 +72,7 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
 
     private const string DeploymentsPrefix = "/openai/deployments/";
     private const string ChatSuffix = "/chat/completions";
+    private const string ResponsesSuffix = "/responses";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeResponse> _script = new();
@@ -161,7 +171,8 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 await WriteJsonAsync(context, rejection.Status, rejection.Body, null, lifetime.Token);
                 return;
             }
-            var response = _script.TryDequeue(out var scripted) ? scripted : DefaultResponse(request.Body!);
+            var response = _script.TryDequeue(out var scripted) ? scripted
+                : request.Api == UpstreamApi.Responses ? DefaultResponsesResponse(request.Body!) : DefaultResponse(request.Body!);
             await PlayAsync(context, response, () => Volatile.Write(ref selfAborted, true), lifetime.Token);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -204,8 +215,9 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
     private UpstreamError? Admit(HttpContext context, RecordedRequest request)
     {
         var path = request.Path;
-        if (!HttpMethods.IsPost(request.Method) || !path.EndsWith(ChatSuffix, StringComparison.Ordinal))
-            return ResourceNotFound();
+        if (!HttpMethods.IsPost(request.Method)) return ResourceNotFound();
+        if (path.EndsWith(ResponsesSuffix, StringComparison.Ordinal)) return AdmitResponses(context, request);
+        if (!path.EndsWith(ChatSuffix, StringComparison.Ordinal)) return ResourceNotFound();
         UpstreamDialect dialect;
         string? deploymentName = null;
         if (path.StartsWith(DeploymentsPrefix, StringComparison.Ordinal))
@@ -243,7 +255,43 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
                 : UpstreamError.Azure(404, "DeploymentNotFound",
                     "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.");
 
+        if (Options.IsResponsesOnlyModel(deployment.Model))
+            return UpstreamError.Azure(400, "OperationNotSupported",
+                $"The chatCompletion operation does not work with the specified model, {deployment.Model}. Please choose different model and try again. " +
+                "You can learn more about which models can be used with each operation here: https://go.microsoft.com/fwlink/?linkid=2197993.");
         return StrictChatRules.Check(body, dialect, deployment, dialect == UpstreamDialect.AzureDeployment ? apiVersion : null, Options);
+    }
+
+    /// <summary>The Responses routes: the URL style, auth, api-version (dated URL), body, deployment (always the body's model), body rules.</summary>
+    private UpstreamError? AdmitResponses(HttpContext context, RecordedRequest request)
+    {
+        request.Api = UpstreamApi.Responses;
+        var path = request.Path;
+        UpstreamDialect dialect;
+        if (path == "/openai/v1" + ResponsesSuffix) dialect = UpstreamDialect.AzureV1;
+        else if (path == "/openai" + ResponsesSuffix) dialect = UpstreamDialect.AzureDeployment;
+        else if (path.StartsWith("/openai/", StringComparison.Ordinal)) return ResourceNotFound();
+        else dialect = UpstreamDialect.OpenAI;
+        request.Dialect = dialect;
+
+        if (Authenticate(context.Request, dialect) is { } authError) return authError;
+        if (dialect == UpstreamDialect.AzureDeployment)
+        {
+            var apiVersion = context.Request.Query["api-version"].ToString();
+            if (apiVersion.Length == 0 || string.CompareOrdinal(apiVersion, Options.ResponsesMinimumApiVersion) < 0) return ResourceNotFound();
+            if (!Options.ApiVersions.Contains(apiVersion)) return UpstreamError.Azure(400, "BadRequest", "API version not supported");
+        }
+        if (request.Body is not JsonObject body)
+            return UpstreamError.BadRequest("We could not parse the JSON body of your request.", null, null);
+        var deploymentName = body["model"] is JsonValue m && m.TryGetValue<string>(out var model) ? model : null;
+        if (deploymentName is null) return UpstreamError.BadRequest("Missing required parameter: 'model'.", "model", "missing_required_parameter");
+        request.Deployment = deploymentName;
+        if (!Options.Deployments.TryGetValue(deploymentName, out var deployment))
+            return dialect == UpstreamDialect.OpenAI
+                ? UpstreamError.OpenAI(404, $"The model `{deploymentName}` does not exist or you do not have access to it.", "invalid_request_error", null, "model_not_found")
+                : UpstreamError.Azure(404, "DeploymentNotFound",
+                    "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.");
+        return StrictResponsesRules.Check(body, deployment, Options);
     }
 
     private UpstreamError? Authenticate(HttpRequest request, UpstreamDialect dialect)
@@ -277,6 +325,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
         }
         return FakeResponse.Json(ChatCompletionBodies.Text(DefaultAnswer));
     }
+
+    private static FakeResponse DefaultResponsesResponse(JsonNode body) =>
+        body["stream"] is JsonValue s && s.TryGetValue<bool>(out var stream) && stream
+            ? FakeResponse.Stream(ResponsesSse.TextAnswer(DefaultAnswer))
+            : FakeResponse.Json(ResponsesBodies.Text(DefaultAnswer));
 
     private static async Task PlayAsync(HttpContext context, FakeResponse response, Action markSelfAborted, CancellationToken cancellationToken)
     {

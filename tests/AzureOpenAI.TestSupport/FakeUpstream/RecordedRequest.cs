@@ -15,6 +15,16 @@ public enum UpstreamDialect
     OpenAI,
 }
 
+/// <summary>Which API a request called.</summary>
+public enum UpstreamApi
+{
+    /// <summary><c>…/chat/completions</c>.</summary>
+    ChatCompletions,
+
+    /// <summary><c>/openai/v1/responses</c>, <c>/openai/responses?api-version=…</c> or <c>{base}/responses</c>.</summary>
+    Responses,
+}
+
 /// <summary>One request as the fake saw it, and how it ended.</summary>
 public sealed class RecordedRequest
 {
@@ -44,7 +54,13 @@ public sealed class RecordedRequest
     /// <summary>The body parsed, or null when it was not JSON.</summary>
     public JsonNode? Body { get; internal set; }
 
+    /// <summary>
+    /// The URL style. Responses: <c>/openai/responses?api-version=…</c> is <see cref="UpstreamDialect.AzureDeployment"/>
+    /// (dated api-version, <c>api-key</c>), <c>/openai/v1/responses</c> is <see cref="UpstreamDialect.AzureV1"/>.
+    /// </summary>
     public UpstreamDialect? Dialect { get; internal set; }
+
+    public UpstreamApi Api { get; internal set; }
 
     /// <summary>The deployment (Azure) or model (v1, OpenAI) the request was routed to.</summary>
     public string? Deployment { get; internal set; }

@@ -76,7 +76,7 @@ internal static partial class StrictChatRules
         return null;
     }
 
-    private static UpstreamError? ToolNameError(string? name, string param)
+    internal static UpstreamError? ToolNameError(string? name, string param)
     {
         if (name is null || ToolName().IsMatch(name)) return null;
         return name.Length > 64
@@ -210,7 +210,7 @@ internal static partial class StrictChatRules
     }
 
     /// <summary>"/messages/0/content" → "messages[0].content", as OpenAI names params.</summary>
-    private static string ToParam(string pointer)
+    internal static string ToParam(string pointer)
     {
         var parts = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var param = "";
@@ -224,5 +224,5 @@ internal static partial class StrictChatRules
             ? messages.Select((m, i) => (m as JsonObject, i)).Where(p => p.Item1 is not null).Select(p => (p.Item1!, p.i))
             : [];
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    internal static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

@@ -11,8 +11,11 @@ namespace AzureOpenAI.TestSupport.Specs;
 /// <item>Draft-4 boolean <c>exclusiveMinimum/Maximum: true</c> (seen in the OpenAI spec) becomes the numeric form.</item>
 /// <item><c>$recursiveRef: "#"</c> (2019-09, unknown to 2020-12) becomes a <c>$ref</c> to the enclosing component schema;
 /// left alone it would be an empty schema that matches everything and breaks <c>oneOf</c>.</item>
+/// <item>A <c>oneOf</c> with a <c>discriminator</c> becomes <c>anyOf</c>. In OpenAPI the discriminator picks the branch,
+/// so overlapping branches are legal, and the OpenAI spec has them: a Responses input message
+/// <c>{type:"message", role:"user", content:[…]}</c> is both an <c>EasyInputMessage</c> and an <c>InputMessage</c>,
+/// which strict <c>oneOf</c> would reject. An instance matching no branch still fails.</item>
 /// </list>
-/// <c>discriminator</c> needs nothing: it is an unknown keyword to JSON Schema, and the <c>oneOf</c>/<c>anyOf</c> beside it still apply.
 /// </summary>
 internal static class OpenApiSchemaNormalizer
 {
@@ -49,6 +52,11 @@ internal static class OpenApiSchemaNormalizer
     {
         FixBooleanExclusiveBound(obj, "exclusiveMinimum", "minimum");
         FixBooleanExclusiveBound(obj, "exclusiveMaximum", "maximum");
+        if (obj.ContainsKey("discriminator") && obj["oneOf"] is JsonArray branches && !obj.ContainsKey("anyOf"))
+        {
+            obj.Remove("oneOf");
+            obj["anyOf"] = branches;
+        }
         if (obj["$recursiveRef"] is JsonValue recursive && recursive.TryGetValue<string>(out var target) && target == "#")
         {
             obj.Remove("$recursiveRef");

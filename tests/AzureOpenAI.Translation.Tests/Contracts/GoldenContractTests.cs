@@ -8,33 +8,43 @@ namespace AzureOpenAI.Translation.Tests.Contracts;
 
 /// <summary>
 /// Every golden file the translation is compared with is also held to the real APIs: upstream requests to the OpenAI
-/// spec (and the strict fake's rules), Anthropic responses and stream events to the Anthropic spec. Cases are
-/// discovered from the source tree at run time; a kind with no case fails instead of passing vacuously.
+/// spec (and the strict fake's rules): Chat bodies (Golden/Requests) to CreateChatCompletionRequest, Responses bodies
+/// (Golden/ResponsesApi/Requests) to CreateResponse; Anthropic responses and stream events of both upstream APIs
+/// (Golden/Responses, Golden/Streams, Golden/ResponsesApi/…) to the Anthropic spec. Cases are discovered from the
+/// source tree at run time, named by their path under Golden/; a kind with no case fails instead of passing vacuously.
 /// </summary>
 public sealed class GoldenContractTests
 {
     private static string GoldenRoot => Path.Combine(RepositoryPaths.Root, "tests", "AzureOpenAI.Translation.Tests", "Golden");
 
-    private static TheoryData<string> Cases(string kind, string file)
+    /// <summary>The cases of each kind, as paths relative to Golden/ (<c>Streams/plain-text</c>, <c>ResponsesApi/Streams/text</c>).</summary>
+    private static TheoryData<string> Cases(string file, params string[] kinds)
     {
         var data = new TheoryData<string>();
-        var folder = Path.Combine(GoldenRoot, kind);
-        if (!Directory.Exists(folder)) return data;
-        foreach (var dir in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
-            if (File.Exists(Path.Combine(dir, file))) data.Add(Path.GetFileName(dir));
+        foreach (var kind in kinds)
+        {
+            var folder = Path.Combine(GoldenRoot, kind);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var dir in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+                if (File.Exists(Path.Combine(dir, file))) data.Add(kind + "/" + Path.GetFileName(dir));
+        }
         return data;
     }
 
-    public static TheoryData<string> RequestCases() => Cases("Requests", "upstream-request.json");
-    public static TheoryData<string> ResponseCases() => Cases("Responses", "anthropic-response.json");
-    public static TheoryData<string> StreamCases() => Cases("Streams", "anthropic-stream.sse");
+    public static TheoryData<string> RequestCases() => Cases("upstream-request.json", "Requests");
+    public static TheoryData<string> ResponsesRequestCases() => Cases("upstream-request.json", "ResponsesApi/Requests");
+    public static TheoryData<string> ResponseCases() => Cases("anthropic-response.json", "Responses", "ResponsesApi/Responses");
+    public static TheoryData<string> StreamCases() => Cases("anthropic-stream.sse", "Streams", "ResponsesApi/Streams");
 
     [Fact]
     public void EveryGoldenKind_HasCases()
     {
         Assert.NotEmpty(RequestCases());
-        Assert.NotEmpty(ResponseCases());
-        Assert.NotEmpty(StreamCases());
+        Assert.NotEmpty(ResponsesRequestCases());
+        Assert.Contains(ResponseCases(), c => c.Data.StartsWith("ResponsesApi/", StringComparison.Ordinal));
+        Assert.Contains(StreamCases(), c => c.Data.StartsWith("ResponsesApi/", StringComparison.Ordinal));
+        Assert.Contains(ResponseCases(), c => !c.Data.StartsWith("ResponsesApi/", StringComparison.Ordinal));
+        Assert.Contains(StreamCases(), c => !c.Data.StartsWith("ResponsesApi/", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -46,7 +56,7 @@ public sealed class GoldenContractTests
     [MemberData(nameof(RequestCases))]
     public void UpstreamRequest_IsAValidChatCompletionRequest(string @case)
     {
-        var folder = Path.Combine(GoldenRoot, "Requests", @case);
+        var folder = Path.Combine(GoldenRoot, @case);
         var path = Path.Combine(folder, "upstream-request.json");
         var body = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var optionsPath = Path.Combine(folder, "options.json");
@@ -65,11 +75,23 @@ public sealed class GoldenContractTests
         Assert.True(rejection is null, $"{path}: the strict upstream would reject it: {rejection?.Body.ToJsonString()}");
     }
 
+    /// <summary>Validated against the OpenAI spec's CreateResponse, and held to the strict Responses fake's rules.</summary>
+    [Theory]
+    [MemberData(nameof(ResponsesRequestCases))]
+    public void ResponsesUpstreamRequest_IsAValidCreateResponse(string @case)
+    {
+        var path = Path.Combine(GoldenRoot, @case, "upstream-request.json");
+        var body = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        SpecValidator.OpenAI.AssertValid("CreateResponse", body, path);
+        var rejection = StrictResponsesChecks.Check(body);
+        Assert.True(rejection is null, $"{path}: the strict upstream would reject it: {rejection?.Body.ToJsonString()}");
+    }
+
     [Theory]
     [MemberData(nameof(ResponseCases))]
     public void AnthropicResponse_IsAValidMessageOrError(string @case)
     {
-        var path = Path.Combine(GoldenRoot, "Responses", @case, "anthropic-response.json");
+        var path = Path.Combine(GoldenRoot, @case, "anthropic-response.json");
         var body = JsonNode.Parse(File.ReadAllText(path));
         var schema = body?["type"]?.GetValue<string>() == "error" ? AnthropicSchemas.ErrorResponse : AnthropicSchemas.Message;
         SpecValidator.Anthropic.AssertValid(schema, body, path);
@@ -79,7 +101,7 @@ public sealed class GoldenContractTests
     [MemberData(nameof(StreamCases))]
     public void AnthropicStream_EveryEventIsValid(string @case)
     {
-        var path = Path.Combine(GoldenRoot, "Streams", @case, "anthropic-stream.sse");
+        var path = Path.Combine(GoldenRoot, @case, "anthropic-stream.sse");
         var events = SseEvents.Parse(File.ReadAllText(path));
         Assert.True(events.Count > 0, $"{path} holds no event");
         Assert.Equal("message_start", events[0].Event);

@@ -8,7 +8,7 @@ using AzureOpenAI.Translation.Mapping;
 namespace AzureOpenAI.Translation.Tests.Requests;
 
 /// <summary>
-/// One case per folder under Golden/Requests: the Anthropic request (<c>anthropic-request.json</c>, or
+/// One case per folder under Golden/Requests (Chat Completions) and Golden/ResponsesApi/Requests (Responses API): the Anthropic request (<c>anthropic-request.json</c>, or
 /// <c>source.txt</c> naming a captured Claude Code request under ../shared, whose <c>body</c> is used), optional
 /// <c>options.json</c> overrides of <see cref="ChatTranslationOptions"/>, and the exact upstream body expected
 /// (<c>upstream-request.json</c>), compared as JSON. Run with <c>UPDATE_GOLDEN=1</c> to rewrite the expected files
@@ -16,21 +16,30 @@ namespace AzureOpenAI.Translation.Tests.Requests;
 /// </summary>
 public sealed class GoldenRequestTests
 {
-    private const string Kind = "Requests";
-    private static readonly string CasesRoot = Path.Combine(AppContext.BaseDirectory, "Golden", Kind);
+    private const string ChatKind = "Requests";
+    private const string ResponsesKind = "ResponsesApi/Requests";
 
-    public static TheoryData<string> Cases() =>
-        new(Directory.GetDirectories(CasesRoot).Select(dir => Path.GetFileName(dir)!).Order(StringComparer.Ordinal));
+    public static TheoryData<string> Cases() => CasesOf(ChatKind);
+    public static TheoryData<string> ResponsesCases() => CasesOf(ResponsesKind);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void UpstreamRequest_MatchesGolden(string caseName)
+    public void UpstreamRequest_MatchesGolden(string caseName) => AssertMatchesGolden(ChatKind, caseName, ChatRequestBuilder.Build);
+
+    [Theory]
+    [MemberData(nameof(ResponsesCases))]
+    public void ResponsesUpstreamRequest_MatchesGolden(string caseName) => AssertMatchesGolden(ResponsesKind, caseName, ResponsesRequestBuilder.Build);
+
+    private static TheoryData<string> CasesOf(string kind) =>
+        new(Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Golden", kind)).Select(dir => Path.GetFileName(dir)!).Order(StringComparer.Ordinal));
+
+    private static void AssertMatchesGolden(string kind, string caseName, Func<Translation.Anthropic.MessagesRequest, ChatTranslationOptions, ChatTranslation> build)
     {
-        var folder = Path.Combine(CasesRoot, caseName);
-        var translation = ChatRequestBuilder.Build(RequestTranslation.Parse(ReadAnthropicRequest(folder)), ReadOptions(folder));
+        var folder = Path.Combine(AppContext.BaseDirectory, "Golden", kind, caseName);
+        var translation = build(RequestTranslation.Parse(ReadAnthropicRequest(folder)), ReadOptions(folder));
         var actual = JsonNode.Parse(translation.Body.Span)!;
 
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") WriteExpected(caseName, actual);
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1") WriteExpected(kind, caseName, actual);
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "upstream-request.json")))!;
         if (!JsonNode.DeepEquals(expected, actual)) Assert.Equal(Indented(expected), Indented(actual));
     }
@@ -54,9 +63,9 @@ public sealed class GoldenRequestTests
         return overrides.Deserialize<ChatTranslationOptions>()!;
     }
 
-    private static void WriteExpected(string caseName, JsonNode actual)
+    private static void WriteExpected(string kind, string caseName, JsonNode actual)
     {
-        var path = Path.Combine(RepositoryPaths.Root, "tests", "AzureOpenAI.Translation.Tests", "Golden", Kind, caseName, "upstream-request.json");
+        var path = Path.Combine(RepositoryPaths.Root, "tests", "AzureOpenAI.Translation.Tests", "Golden", kind, caseName, "upstream-request.json");
         File.WriteAllText(path, Indented(actual) + "\n", new UTF8Encoding(false));
     }
 

@@ -6,7 +6,8 @@ using Xunit;
 namespace AzureOpenAI.Translation.Tests.Responses;
 
 /// <summary>
-/// Golden/Responses/&lt;case&gt;/upstream-response.json → anthropic-response.json, compared with JsonNode.DeepEquals.
+/// Golden/Responses/&lt;case&gt;/upstream-response.json (a chat.completion; Golden/ResponsesApi/Responses for a Responses
+/// <c>response</c>) → anthropic-response.json, compared with JsonNode.DeepEquals.
 /// An optional options.json sets <c>model</c> and the client's <c>tools</c> (for the name map).
 /// </summary>
 public sealed class ResponseGoldenTests
@@ -14,17 +15,30 @@ public sealed class ResponseGoldenTests
     public const string MessageId = "msg_01XFDUDYJgAACzvnptvVoYEL";
 
     private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Golden", "Responses");
+    private static readonly string ResponsesRoot = Path.Combine(AppContext.BaseDirectory, "Golden", "ResponsesApi", "Responses");
 
-    public static TheoryData<string> Cases() => [.. Directory.GetDirectories(Root).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
+    public static TheoryData<string> Cases() => CasesIn(Root);
+    public static TheoryData<string> ResponsesCases() => CasesIn(ResponsesRoot);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void UpstreamResponse_TranslatesToGoldenAnthropicMessage(string name)
+    public void UpstreamResponse_TranslatesToGoldenAnthropicMessage(string name) =>
+        AssertTranslatesToGolden(Path.Combine(Root, name), ChatResponseTranslator.ToMessagesResponse);
+
+    [Theory]
+    [MemberData(nameof(ResponsesCases))]
+    public void ResponsesUpstreamResponse_TranslatesToGoldenAnthropicMessage(string name) =>
+        AssertTranslatesToGolden(Path.Combine(ResponsesRoot, name), ResponsesResponseTranslator.ToMessagesResponse);
+
+    private delegate byte[] Translate(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames);
+
+    private static TheoryData<string> CasesIn(string root) => [.. Directory.GetDirectories(root).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
+
+    private static void AssertTranslatesToGolden(string folder, Translate translate)
     {
-        var folder = Path.Combine(Root, name);
         var (model, toolNames) = ReadOptions(folder);
 
-        var actual = ChatResponseTranslator.ToMessagesResponse(File.ReadAllBytes(Path.Combine(folder, "upstream-response.json")), MessageId, model, toolNames);
+        var actual = translate(File.ReadAllBytes(Path.Combine(folder, "upstream-response.json")), MessageId, model, toolNames);
         File.WriteAllBytes(Path.Combine(folder, "anthropic-response.actual.json"), actual);
 
         var expected = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folder, "anthropic-response.json")));

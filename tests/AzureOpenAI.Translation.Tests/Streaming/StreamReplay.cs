@@ -7,7 +7,7 @@ using AzureOpenAI.Translation.Streaming;
 namespace AzureOpenAI.Translation.Tests.Streaming;
 
 /// <summary>
-/// Replays raw upstream SSE through <see cref="ChatStreamTranslator"/> the way the proxy does: the BCL
+/// Replays raw upstream SSE through a stream translator (Chat or Responses) the way the proxy does: the BCL
 /// <see cref="SseParser"/> splits the bytes into <c>data:</c> payloads (comment lines never reach the translator),
 /// each payload is processed, and EOF without <c>[DONE]</c> completes the stream.
 /// </summary>
@@ -15,7 +15,7 @@ public static class StreamReplay
 {
     public const string MessageId = "msg_01XFDUDYJgAACzvnptvVoYEL";
 
-    public static async Task<byte[]> TranslateAsync(Stream upstream, Func<ChatStreamTranslator> createTranslator)
+    public static async Task<byte[]> TranslateAsync(Stream upstream, Func<IAnthropicStreamTranslator> createTranslator)
     {
         ArgumentNullException.ThrowIfNull(createTranslator);
         var translator = createTranslator();
@@ -30,11 +30,17 @@ public static class StreamReplay
         return output.WrittenSpan.ToArray();
     }
 
-    public static ChatStreamTranslator CreateTranslator(string requestedModel = "claude-sonnet-4-5-20250929", int inputTokensEstimate = 100, params string[] tools)
+    public static ChatStreamTranslator CreateTranslator(string requestedModel = "claude-sonnet-4-5-20250929", int inputTokensEstimate = 100, params string[] tools) =>
+        new(MessageId, requestedModel, ToolNames(tools), inputTokensEstimate);
+
+    public static ResponsesStreamTranslator CreateResponsesTranslator(string requestedModel = "claude-sonnet-4-5-20250929", int inputTokensEstimate = 100, params string[] tools) =>
+        new(MessageId, requestedModel, ToolNames(tools), inputTokensEstimate);
+
+    private static ToolNameMap ToolNames(string[] tools)
     {
         var toolNames = new ToolNameMap();
         foreach (var tool in tools) toolNames.ToUpstream(tool);
-        return new ChatStreamTranslator(MessageId, requestedModel, toolNames, inputTokensEstimate);
+        return toolNames;
     }
 
     /// <summary>Splits Anthropic SSE output into (event, data) pairs with the same BCL parser.</summary>
