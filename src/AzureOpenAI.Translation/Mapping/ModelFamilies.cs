@@ -26,8 +26,10 @@ public static class ModelFamilies
     /// </summary>
     public static bool IsResponsesOnly(string deployment) => ModelParameterRules.Find(deployment)?.ResponsesOnly == true;
 
-    internal static bool StartsWithFamily(string name, string prefix)
+    /// <summary>Matches the model part of provider-qualified ids too (<c>openai/o4-mini</c> on OpenRouter or LiteLLM).</summary>
+    internal static bool StartsWithFamily(string qualifiedName, string prefix)
     {
+        var name = qualifiedName.AsSpan(qualifiedName.LastIndexOf('/') + 1);
         if (prefix.Length == 0 || !name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
         if (name.Length == prefix.Length) return true;
         var next = name[prefix.Length];
