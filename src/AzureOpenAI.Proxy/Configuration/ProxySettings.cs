@@ -30,6 +30,18 @@ internal sealed record ProxySettings
     public IReadOnlyList<string> ReasoningModels { get; init; } = ["o1", "o3", "o4", "gpt-5"];
     public int MaxRetries { get; init; } = 2;
 
+    /// <summary><c>AZURE_AUTH</c>: <c>key</c> or <c>entra</c>; null means automatic (Entra ID for an Azure endpoint without a key).</summary>
+    public AzureAuthMode? AzureAuth { get; init; }
+
+    /// <summary><c>AZURE_OPENAI_AD_TOKEN</c>: a static Entra ID bearer token.</summary>
+    public string? AzureAdToken { get; init; }
+
+    /// <summary><c>API_STYLE</c>: Chat Completions, the Responses API, or automatic per deployment.</summary>
+    public ApiStyle ApiStyle { get; init; } = ApiStyle.Auto;
+
+    /// <summary><c>RESPONSES_MODELS</c>: deployments that always use the Responses API.</summary>
+    public IReadOnlyList<string> ResponsesModels { get; init; } = [];
+
     public string EffectiveAzureApiVersion => AzureApiVersion ?? AzureV1;
 
     /// <summary>Reads and validates <paramref name="config"/>; throws <see cref="ConfigurationException"/> (one line) on the first bad value.</summary>
@@ -55,6 +67,20 @@ internal sealed record ProxySettings
             LogLevel = reader.LogLevel(SettingNames.LogLevel) ?? LogLevel.Information,
             ReasoningModels = reader.List(SettingNames.ReasoningModels) ?? ["o1", "o3", "o4", "gpt-5"],
             MaxRetries = reader.Integer(SettingNames.MaxRetries, 0, 10) ?? 2,
+            AzureAuth = reader.OneOf(SettingNames.AzureAuth, "key", "entra") switch
+            {
+                "key" => AzureAuthMode.Key,
+                "entra" => AzureAuthMode.Entra,
+                _ => null,
+            },
+            AzureAdToken = reader.Text(SettingNames.AzureAdToken),
+            ApiStyle = reader.OneOf(SettingNames.ApiStyle, "auto", "chat", "responses") switch
+            {
+                "chat" => ApiStyle.Chat,
+                "responses" => ApiStyle.Responses,
+                _ => ApiStyle.Auto,
+            },
+            ResponsesModels = reader.List(SettingNames.ResponsesModels) ?? [],
         };
     }
 }

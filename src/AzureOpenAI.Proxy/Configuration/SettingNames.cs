@@ -18,6 +18,10 @@ internal static class SettingNames
     public const string LogLevel = "LOG_LEVEL";
     public const string ReasoningModels = "REASONING_MODELS";
     public const string MaxRetries = "MAX_RETRIES";
+    public const string AzureAuth = "AZURE_AUTH";
+    public const string AzureAdToken = "AZURE_OPENAI_AD_TOKEN";
+    public const string ApiStyle = "API_STYLE";
+    public const string ResponsesModels = "RESPONSES_MODELS";
 
     /// <summary>Not a setting: the path of the <c>.env</c> file to read instead of <c>./.env</c>.</summary>
     public const string EnvFile = "AZURE_OPENAI_ENV_FILE";
@@ -26,9 +30,10 @@ internal static class SettingNames
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
-        RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries,
+        RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
+        ResponsesModels,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>
-    public static bool IsSecret(string name) => name is ApiKey or ProxyAuthToken;
+    public static bool IsSecret(string name) => name is ApiKey or ProxyAuthToken or AzureAdToken;
 }

@@ -52,6 +52,16 @@ internal sealed class SettingsReader(EffectiveConfig config)
         };
     }
 
+    /// <summary>One of <paramref name="allowed"/> (case-insensitive), lower-cased; null when unset.</summary>
+    public string? OneOf(string name, params string[] allowed)
+    {
+        if (config.Find(name) is not { } value) return null;
+        var lower = value.Value.ToLowerInvariant();
+        return allowed.Contains(lower)
+            ? lower
+            : throw ConfigurationException.Invalid(name, value, $"\"{value.Value}\" is not one of {string.Join(", ", allowed)}");
+    }
+
     public LogLevel? LogLevel(string name)
     {
         if (config.Find(name) is not { } value) return null;
