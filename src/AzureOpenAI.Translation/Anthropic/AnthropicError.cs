@@ -23,7 +23,7 @@ public sealed record AnthropicError(AnthropicErrorType Type, string Message)
     public byte[] ToJsonBytes(string? requestId = null)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer)) WriteTo(writer, requestId);
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions)) WriteTo(writer, requestId);
         return buffer.WrittenSpan.ToArray();
     }
 }

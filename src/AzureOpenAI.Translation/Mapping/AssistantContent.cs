@@ -71,7 +71,7 @@ internal static class AssistantContent
         if (!toolUse.TryGetProperty("input"u8, out var input) || input.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             return "{}";
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, ChatRequestWriter.WriterOptions)) input.WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions)) input.WriteTo(writer);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

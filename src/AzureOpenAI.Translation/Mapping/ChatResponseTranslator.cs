@@ -15,7 +15,6 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 public static class ChatResponseTranslator
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Returns the Anthropic message JSON (UTF-8), with id <paramref name="messageId"/> and the requested model echoed.
@@ -32,7 +31,7 @@ public static class ChatResponseTranslator
             throw new AnthropicRequestException(UpstreamErrorMapper.MapPayload(upstreamBody));
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             MessageJson.WriteHead(writer, messageId, requestedModel);

@@ -19,7 +19,6 @@ public static class ResponsesResponseTranslator
 {
     internal const string SummarySeparator = "\n\n";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
     {
@@ -32,7 +31,7 @@ public static class ResponsesResponseTranslator
             throw new AnthropicRequestException(ToError(error.ValueKind == JsonValueKind.Object ? error : root));
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             MessageJson.WriteHead(writer, messageId, requestedModel);

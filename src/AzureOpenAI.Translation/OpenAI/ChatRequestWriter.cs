@@ -12,7 +12,7 @@ internal static class ChatRequestWriter
     /// The body goes to an API, never into HTML, so the relaxed encoder is safe and keeps prompts (full of
     /// <c>&lt;system-reminder&gt;</c>, quotes and non-ASCII text) compact instead of <c>\u003C</c>-escaped.
     /// </summary>
-    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
 
     /// <summary>A Claude Code turn is 50 KB and up; starting at 16 KB keeps regrowth to a few doublings.</summary>
     private const int InitialBufferSize = 16 * 1024;
@@ -20,7 +20,7 @@ internal static class ChatRequestWriter
     public static ReadOnlyMemory<byte> ToUtf8Json(ChatRequest request)
     {
         var buffer = new ArrayBufferWriter<byte>(InitialBufferSize);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, request);
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions)) Write(writer, request);
         return buffer.WrittenMemory;
     }
 

@@ -21,7 +21,7 @@ internal static class ResponsesRequestWriter
     public static ReadOnlyMemory<byte> ToUtf8Json(ResponsesRequest request)
     {
         var buffer = new ArrayBufferWriter<byte>(InitialBufferSize);
-        using (var writer = new Utf8JsonWriter(buffer, ChatRequestWriter.WriterOptions)) Write(writer, request);
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions)) Write(writer, request);
         return buffer.WrittenMemory;
     }
 
