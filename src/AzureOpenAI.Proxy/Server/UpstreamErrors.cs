@@ -15,9 +15,9 @@ namespace AzureOpenAI.Proxy.Server;
 /// </summary>
 internal static class UpstreamErrors
 {
-    public static AnthropicError ToAnthropic(UpstreamCall call, string upstreamHost, TimeSpan requestTimeout) => call.Failure switch
+    public static AnthropicError ToAnthropic(UpstreamCall call, string deployment, string upstreamHost, TimeSpan requestTimeout) => call.Failure switch
     {
-        UpstreamFailure.HttpStatus => UpstreamErrorMapper.Map(call.ErrorStatus, call.ErrorBody),
+        UpstreamFailure.HttpStatus => UpstreamErrorMapper.Map(call.ErrorStatus, call.ErrorBody, deployment),
         UpstreamFailure.Timeout => TimedOut(requestTimeout),
         _ => Unreachable(upstreamHost, call.Exception),
     };
