@@ -98,7 +98,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
 
     private async Task WriteUpstreamErrorAsync(HttpContext context, UpstreamCall call, string deployment)
     {
-        var error = UpstreamErrors.ToAnthropic(call, deployment, state.Profile!.EndpointHost, state.Settings.RequestTimeout);
+        var error = UpstreamErrors.ToAnthropic(call, deployment, state.Profile!, state.Settings.RequestTimeout);
         var detail = call.Failure == UpstreamFailure.HttpStatus ? $"HTTP {call.ErrorStatus}" : error.Message;
         ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, call.Failure.ToString(), detail);
         var headers = error.HttpStatus == StatusCodes.Status429TooManyRequests ? call.RetryHeaders : null;

@@ -34,6 +34,19 @@ public sealed class ApiSelectionTests
     }
 
     [Fact]
+    public async Task AzureDatedVersionBeforeResponses_ExplainsWhichApiVersionToSet()
+    {
+        await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
+        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { AzureApiVersion = "2024-10-21" });
+
+        var error = await Assert.ThrowsAnyAsync<AnthropicNotFoundException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
+
+        Assert.Contains("AZURE_API_VERSION=v1", error.ApiMessage, StringComparison.Ordinal);
+        Assert.Contains("AZURE_API_VERSION is 2024-10-21", error.ApiMessage, StringComparison.Ordinal);
+        Assert.Equal("/openai/responses", Assert.Single(fake.Requests).Path);
+    }
+
+    [Fact]
     public async Task OpenAICompatibleResponsesUrl_IsBaseSlashResponses_WithBearerAuth()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
