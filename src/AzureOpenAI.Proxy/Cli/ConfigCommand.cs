@@ -31,6 +31,11 @@ internal static class ConfigCommand
             var shown = value is null ? "(not set)" : SettingNames.IsSecret(name) ? SecretMask.Mask(value.Value) : snapshot.Redactor.Redact(value.Value);
             output.WriteLine($"{name.PadRight(width)}  {shown}{(value is null ? "" : $"    [{value.Source}]")}");
         }
+        if (snapshot.Settings is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"deployments:   {ProviderSummary.From(snapshot).DeploymentsLine}");
+        }
         if (snapshot.Problems.Count == 0) return ExitCodes.Success;
         output.WriteLine();
         output.WriteLine("invalid:");

@@ -15,14 +15,28 @@ internal sealed record ProviderSummary(
         return new ProviderSummary(
             Provider: settings?.BaseUrl is null ? "not configured" : azure ? "azure" : "openai-compatible",
             EndpointHost: settings?.BaseUrl?.Authority,
-            ApiStyle: snapshot.Config.Get("API_STYLE") ?? "chat",
+            ApiStyle: snapshot.Config.Get("API_STYLE") ?? "auto",
             ApiVersion: azure ? settings!.EffectiveAzureApiVersion : null,
             BigModel: settings?.BigModel,
             MiddleModel: settings?.MiddleModel,
             SmallModel: settings?.SmallModel,
             UpstreamAuth: UpstreamAuthMode(snapshot.Config, settings),
-            ClientTokenRequired: settings?.ProxyAuthToken is not null);
+            ClientTokenRequired: settings?.ProxyAuthToken is not null)
+        {
+            ApiOf = deployment => settings is null || deployment is null ? null
+                : DeploymentApiStyles.Configured(settings.ApiStyle, settings.ResponsesModels, deployment) == Upstream.ApiStyle.Responses ? "responses" : "chat",
+        };
     }
+
+    /// <summary><c>chat</c> or <c>responses</c>: the API configuration selects for a deployment (null when unknown).</summary>
+    public Func<string?, string?> ApiOf { get; init; } = _ => null;
+
+    /// <summary>A deployment as status shows it: <c>gpt-5-codex (responses)</c>; Chat deployments unmarked.</summary>
+    public string Describe(string? deployment) =>
+        deployment is null ? "(not set)" : ApiOf(deployment) == "responses" ? $"{deployment} (responses)" : deployment;
+
+    /// <summary>big, middle and small with the API each uses, e.g. <c>big=gpt-5-codex (responses) middle=gpt-5-mini small=gpt-4o-mini</c>.</summary>
+    public string DeploymentsLine => $"big={Describe(BigModel)} middle={Describe(MiddleModel)} small={Describe(SmallModel)}";
 
     /// <summary>key, Entra ID (Azure.Identity), a static Entra token, or none (a keyless local server).</summary>
     private static string UpstreamAuthMode(EffectiveConfig config, ProxySettings? settings)

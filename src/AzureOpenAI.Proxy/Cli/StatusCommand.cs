@@ -64,7 +64,7 @@ internal sealed record StatusReport(
         Line("provider", Provider.Provider);
         Line("endpoint", Provider.EndpointHost);
         Line("api", Provider.ApiVersion is null ? Provider.ApiStyle : $"{Provider.ApiStyle}, api-version {Provider.ApiVersion}");
-        Line("deployments", $"big={Provider.BigModel ?? "(not set)"} middle={Provider.MiddleModel ?? "(not set)"} small={Provider.SmallModel ?? "(not set)"}");
+        Line("deployments", Provider.DeploymentsLine);
         Line("auth", $"{Provider.UpstreamAuth}; clients {(Provider.ClientTokenRequired ? "must present PROXY_AUTH_TOKEN" : "need no token")}");
         Line("claude code", $"{(Routing.RoutesHere ? "routed" : "NOT routed")}: {Routing.Explanation}");
         foreach (var problem in ConfigProblems) Line("config error", problem);
@@ -95,6 +95,11 @@ internal sealed record StatusReport(
             json.WriteString("big", Provider.BigModel);
             json.WriteString("middle", Provider.MiddleModel);
             json.WriteString("small", Provider.SmallModel);
+            json.WriteEndObject();
+            json.WriteStartObject("deploymentApis");
+            json.WriteString("big", Provider.ApiOf(Provider.BigModel));
+            json.WriteString("middle", Provider.ApiOf(Provider.MiddleModel));
+            json.WriteString("small", Provider.ApiOf(Provider.SmallModel));
             json.WriteEndObject();
             json.WriteString("auth", Provider.UpstreamAuth);
             json.WriteBoolean("clientTokenRequired", Provider.ClientTokenRequired);

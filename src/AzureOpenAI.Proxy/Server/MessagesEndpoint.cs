@@ -14,9 +14,10 @@ namespace AzureOpenAI.Proxy.Server;
 /// <code>
 /// 1. parse the body once                         → 400 naming the field / 413
 /// 2. provider configured? model routed?          → 400 saying what to set (not retried by Claude Code)
-/// 3. translate and send (UpstreamClient)         → 400 for an untranslatable request
+/// 3. translate and send (UpstreamClient: Chat or Responses per deployment) → 400 for an untranslatable request
 /// 4. upstream failed before any byte             → mapped HTTP error (UpstreamErrors), retry headers on 429
-/// 5. stream: StreamRelay; otherwise translate the whole JSON answer
+/// 5. stream: StreamRelay with the API's stream translator; otherwise translate the whole JSON answer
+///    (an error inside a 200 answer, e.g. a failed response, becomes the mapped HTTP error)
 /// </code>
 /// </summary>
 internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory httpClients, ILogger<MessagesEndpoint> logger)
@@ -52,7 +53,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         var streaming = request.Stream == true;
         var inputEstimate = streaming ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : Task.FromResult(0);
         var client = new UpstreamClient(httpClients.CreateClient(UpstreamHttp.ClientName), state.Profile, state.Options,
-            state.LearnedLimits, state.Settings.RequestTimeout, logger);
+            state.ApiStyles, state.LearnedLimits, state.Settings.RequestTimeout, logger);
         UpstreamCall call;
         try
         {
@@ -76,7 +77,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             }
             if (call.Failure != UpstreamFailure.None)
             {
-                await WriteUpstreamErrorAsync(context, call);
+                await WriteUpstreamErrorAsync(context, call, deployment);
                 return;
             }
 
@@ -84,24 +85,27 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             var messageId = Ids.NewMessageId();
             if (streaming)
             {
-                var translator = new ChatStreamTranslator(messageId, request.Model, call.Translation.ToolNames, await inputEstimate);
+                var toolNames = call.Translation.ToolNames;
+                IAnthropicStreamTranslator translator = call.Api == ApiStyle.Responses
+                    ? new ResponsesStreamTranslator(messageId, request.Model, toolNames, await inputEstimate)
+                    : new ChatStreamTranslator(messageId, request.Model, toolNames, await inputEstimate);
                 await new StreamRelay(call, translator, context, state, logger).RunAsync();
             }
             else
-                await RespondWholeAsync(context, call, messageId, request.Model);
+                await RespondWholeAsync(context, call, messageId, request.Model, deployment);
         }
     }
 
-    private async Task WriteUpstreamErrorAsync(HttpContext context, UpstreamCall call)
+    private async Task WriteUpstreamErrorAsync(HttpContext context, UpstreamCall call, string deployment)
     {
-        var error = UpstreamErrors.ToAnthropic(call, state.Profile!.EndpointHost, state.Settings.RequestTimeout);
+        var error = UpstreamErrors.ToAnthropic(call, deployment, state.Profile!, state.Settings.RequestTimeout);
         var detail = call.Failure == UpstreamFailure.HttpStatus ? $"HTTP {call.ErrorStatus}" : error.Message;
         ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, call.Failure.ToString(), detail);
         var headers = error.HttpStatus == StatusCodes.Status429TooManyRequests ? call.RetryHeaders : null;
         await AnthropicErrors.WriteAsync(context, error, headers);
     }
 
-    private async Task RespondWholeAsync(HttpContext context, UpstreamCall call, string messageId, string requestedModel)
+    private async Task RespondWholeAsync(HttpContext context, UpstreamCall call, string messageId, string requestedModel, string deployment)
     {
         byte[] upstreamBody;
         try
@@ -117,11 +121,23 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 RequestLogEntry.Of(context).ClientAborted = true;
                 return;
             }
-            await WriteUpstreamErrorAsync(context, call);
+            await WriteUpstreamErrorAsync(context, call, deployment);
             return;
         }
 
-        var message = ChatResponseTranslator.ToMessagesResponse(upstreamBody, messageId, requestedModel, call.Translation.ToolNames);
+        byte[] message;
+        try
+        {
+            message = call.Api == ApiStyle.Responses
+                ? ResponsesResponseTranslator.ToMessagesResponse(upstreamBody, messageId, requestedModel, call.Translation.ToolNames)
+                : ChatResponseTranslator.ToMessagesResponse(upstreamBody, messageId, requestedModel, call.Translation.ToolNames);
+        }
+        catch (AnthropicRequestException ex)
+        {
+            ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, ex.Error.Type.WireName(), ex.Error.Message);
+            await AnthropicErrors.WriteAsync(context, ex.Error);
+            return;
+        }
         RecordUsage(RequestLogEntry.Of(context), message);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";

@@ -14,6 +14,7 @@ internal sealed class ProxyState
         Router = new ModelRouter(settings.BigModel, settings.MiddleModel, settings.SmallModel);
         Profile = ProviderProfile.From(settings);
         MissingEndpoint = ProviderSetup.MissingEndpoint(settings);
+        ApiStyles = new DeploymentApiStyles(settings);
         Options = Profile is null ? null : new TranslationOptionsFactory(settings, Profile, LearnedLimits);
     }
 
@@ -23,6 +24,7 @@ internal sealed class ProxyState
     public ProviderProfile? Profile { get; }
     public LearnedOutputLimits LearnedLimits { get; } = new();
     public TranslationOptionsFactory? Options { get; }
+    public DeploymentApiStyles ApiStyles { get; }
 
     /// <summary>Why no call can reach the provider, or null when it can.</summary>
     public string? MissingEndpoint { get; }

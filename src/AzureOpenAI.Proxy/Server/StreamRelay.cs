@@ -10,9 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
-/// Relays an upstream Chat Completions stream to the client as Anthropic SSE, one upstream event at a time:
+/// Relays an upstream stream (Chat Completions or Responses, through its <see cref="IAnthropicStreamTranslator"/>) to the
+/// client as Anthropic SSE, one upstream event at a time:
 /// <code>
-/// 1. read the next upstream data payload (SseParser: handles UTF-8 split across reads); REQUEST_TIMEOUT of silence fails it
+/// 1. read the next upstream data payload (SseParser: handles UTF-8 split across reads; Responses events name
+///    themselves in the payload's type, so `event:` lines are not needed); REQUEST_TIMEOUT of silence fails it
 /// 2. while waiting, after PingInterval of silence: write `event: ping` (only once the response has begun)
 /// 3. translator.Process(payload) → bytes; write them and flush at once (the first flush sends the headers)
 /// 4. at EOF: translator.Complete (message_delta, message_stop) unless it already finished
@@ -20,7 +22,7 @@ namespace AzureOpenAI.Proxy.Server;
 ///    (no fake message_stop). A client that went away cancels the upstream read and is logged at Debug.
 /// </code>
 /// </summary>
-internal sealed class StreamRelay(UpstreamCall call, ChatStreamTranslator translator, HttpContext context, ProxyState state, ILogger logger)
+internal sealed class StreamRelay(UpstreamCall call, IAnthropicStreamTranslator translator, HttpContext context, ProxyState state, ILogger logger)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 

@@ -15,12 +15,26 @@ namespace AzureOpenAI.Proxy.Server;
 /// </summary>
 internal static class UpstreamErrors
 {
-    public static AnthropicError ToAnthropic(UpstreamCall call, string upstreamHost, TimeSpan requestTimeout) => call.Failure switch
+    public static AnthropicError ToAnthropic(UpstreamCall call, string deployment, ProviderProfile profile, TimeSpan requestTimeout) => call.Failure switch
     {
-        UpstreamFailure.HttpStatus => UpstreamErrorMapper.Map(call.ErrorStatus, call.ErrorBody),
+        UpstreamFailure.HttpStatus => WithResponsesVersionHint(UpstreamErrorMapper.Map(call.ErrorStatus, call.ErrorBody, deployment), call, profile),
         UpstreamFailure.Timeout => TimedOut(requestTimeout),
-        _ => Unreachable(upstreamHost, call.Exception),
+        _ => Unreachable(profile.EndpointHost, call.Exception),
     };
+
+    /// <summary>
+    /// Azure serves <c>/openai/responses</c> only from api-version 2025-03-01-preview on; older dated versions answer a
+    /// bare 404 "Resource not found", which says nothing about the cause.
+    /// </summary>
+    private static AnthropicError WithResponsesVersionHint(AnthropicError error, UpstreamCall call, ProviderProfile profile) =>
+        call.Api == ApiStyle.Responses && profile.UsesDeploymentUrls && error.Type == AnthropicErrorType.NotFound
+            && error.Message.StartsWith("Resource not found", StringComparison.Ordinal)
+            ? error with
+            {
+                Message = $"{error.Message} The Responses API on Azure needs AZURE_API_VERSION=v1 (or a dated version from 2025-03-01-preview on); " +
+                    $"AZURE_API_VERSION is {profile.ApiVersion}.",
+            }
+            : error;
 
     public static AnthropicError TimedOut(TimeSpan requestTimeout) =>
         new(AnthropicErrorType.Timeout, $"the upstream did not answer within REQUEST_TIMEOUT={(int)requestTimeout.TotalSeconds}s");

@@ -10,6 +10,8 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// Azure, v1              {base}/openai/v1/chat/completions                                       api-key   model = deployment
 /// OpenAI-compatible      {base}/chat/completions                                                 Bearer    model
 /// </code>
+/// Responses API: <c>{base}/openai/responses?api-version=V</c> (dated), <c>{base}/openai/v1/responses</c> (v1),
+/// <c>{base}/responses</c> (OpenAI-compatible); the body always carries <c>model</c>, the headers are the same.
 /// A base URL pasted with its <c>/openai</c> or <c>/openai/v1</c> suffix (as the Azure portal shows it) is accepted.
 /// </summary>
 internal sealed class ProviderProfile
@@ -49,6 +51,14 @@ internal sealed class ProviderProfile
         // v1 needs no api-version; "preview"/"latest" select preview features on the same path.
         var query = ApiVersion == ProxySettings.AzureV1 ? "" : "?api-version=" + Uri.EscapeDataString(ApiVersion!);
         return new Uri($"{_base}/openai/v1/chat/completions{query}");
+    }
+
+    public Uri ResponsesUrl()
+    {
+        if (Kind == ProviderKind.OpenAI) return new Uri(_base + "/responses");
+        if (UsesDeploymentUrls) return new Uri($"{_base}/openai/responses?api-version={Uri.EscapeDataString(ApiVersion!)}");
+        var query = ApiVersion == ProxySettings.AzureV1 ? "" : "?api-version=" + Uri.EscapeDataString(ApiVersion!);
+        return new Uri($"{_base}/openai/v1/responses{query}");
     }
 
     /// <summary>Adds the provider's credential. Keyless OpenAI-compatible servers (Ollama, vLLM) get no auth header.</summary>

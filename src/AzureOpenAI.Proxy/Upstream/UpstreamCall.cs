@@ -12,11 +12,12 @@ internal sealed class UpstreamCall : IDisposable
     private readonly CancellationToken _clientAborted;
     private readonly TimeSpan _idleTimeout;
 
-    internal UpstreamCall(CancellationTokenSource timeout, CancellationToken clientAborted, TimeSpan idleTimeout, ChatTranslation translation)
+    internal UpstreamCall(CancellationTokenSource timeout, CancellationToken clientAborted, TimeSpan idleTimeout, ApiStyle api, ChatTranslation translation)
     {
         _timeout = timeout;
         _clientAborted = clientAborted;
         _idleTimeout = idleTimeout;
+        Api = api;
         Translation = translation;
     }
 
@@ -35,7 +36,10 @@ internal sealed class UpstreamCall : IDisposable
 
     public Exception? Exception { get; internal set; }
 
-    /// <summary>The translation that was sent last (after a max_tokens retry, the rebuilt one).</summary>
+    /// <summary>The API the last request went to (Chat or Responses), which decides how the answer is translated.</summary>
+    public ApiStyle Api { get; internal set; }
+
+    /// <summary>The translation that was sent last (after a max_tokens retry or a switch to Responses, the rebuilt one).</summary>
     public ChatTranslation Translation { get; internal set; }
 
     /// <summary>Time until the upstream's response headers.</summary>

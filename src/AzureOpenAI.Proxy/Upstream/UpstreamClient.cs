@@ -9,17 +9,18 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// <summary>
 /// Sends a translated request to the provider:
 /// <code>
-/// 1. options for the deployment (max_tokens clamp, reasoning rules, model in body or not)
-/// 2. translate (ChatRequestBuilder) → body
+/// 1. the deployment's API (DeploymentApiStyles) and options (max_tokens clamp, reasoning rules, model in body or not)
+/// 2. translate (ChatRequestBuilder or ResponsesRequestBuilder) → body
 /// 3. POST with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it
-/// 4. 400 "supports at most N completion tokens" → remember N, rebuild, resend once
-/// 5. a non-success status → body and retry headers kept for the error mapper
+/// 4. Chat refused with OperationNotSupported (API_STYLE=auto) → remember Responses for the deployment, resend once there
+/// 5. Chat 400 "supports at most N completion tokens" → remember N, rebuild, resend once
+/// 6. a non-success status → body and retry headers kept for the error mapper
 /// </code>
-/// Retries of connection failures and 502/503 (MAX_RETRIES) belong in the named HttpClient's handler pipeline
-/// (<see cref="UpstreamHttp"/>), not here.
+/// Both resends happen before any byte reached the client. Retries of connection failures and 502/503 (MAX_RETRIES)
+/// belong in the named HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, TranslationOptionsFactory options,
-    LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
+    DeploymentApiStyles apiStyles, LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
 {
     private const int MaxErrorBodyBytes = 1 << 20;
 
@@ -29,19 +30,27 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
     /// </summary>
     public async Task<UpstreamCall> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted)
     {
-        var translation = ChatRequestBuilder.Build(request, options.For(deployment));
+        var api = apiStyles.For(deployment);
+        var translation = Translate(request, deployment, api);
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
-        var call = new UpstreamCall(timeout, clientAborted, requestTimeout, translation);
+        var call = new UpstreamCall(timeout, clientAborted, requestTimeout, api, translation);
         call.ResetTimeout();
         try
         {
             await SendOnceAsync(call, deployment).ConfigureAwait(false);
-            if (call.Failure == UpstreamFailure.HttpStatus && call.ErrorStatus == 400
-                && UpstreamErrorMapper.TryParseMaxTokensLimit(call.ErrorBody, out var limit))
+            if (call is not { Api: ApiStyle.Chat, Failure: UpstreamFailure.HttpStatus }) return call;
+            if (UpstreamErrorMapper.IsChatOperationNotSupported(call.ErrorStatus, call.ErrorBody) && apiStyles.SwitchToResponses(deployment))
+            {
+                Server.ProxyLog.SwitchedToResponses(logger, deployment);
+                call.Api = ApiStyle.Responses;
+                call.Translation = Translate(request, deployment, ApiStyle.Responses);
+                await SendOnceAsync(call, deployment).ConfigureAwait(false);
+            }
+            else if (call.ErrorStatus == 400 && UpstreamErrorMapper.TryParseMaxTokensLimit(call.ErrorBody, out var limit))
             {
                 learned.Remember(deployment, limit);
                 Server.ProxyLog.LearnedLimit(logger, deployment, limit);
-                call.Translation = ChatRequestBuilder.Build(request, options.For(deployment));
+                call.Translation = Translate(request, deployment, ApiStyle.Chat);
                 await SendOnceAsync(call, deployment).ConfigureAwait(false);
             }
             return call;
@@ -53,9 +62,14 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         }
     }
 
+    private ChatTranslation Translate(MessagesRequest request, string deployment, ApiStyle api) => api == ApiStyle.Responses
+        ? ResponsesRequestBuilder.Build(request, options.For(deployment))
+        : ChatRequestBuilder.Build(request, options.For(deployment));
+
     private async Task SendOnceAsync(UpstreamCall call, string deployment)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, profile.ChatCompletionsUrl(deployment))
+        using var message = new HttpRequestMessage(HttpMethod.Post,
+            call.Api == ApiStyle.Responses ? profile.ResponsesUrl() : profile.ChatCompletionsUrl(deployment))
         {
             Content = new ReadOnlyMemoryContent(call.Translation.Body),
         };

@@ -39,6 +39,20 @@ public static partial class UpstreamErrorMapper
         return limit > 0;
     }
 
+    /// <summary>
+    /// Recognises the refusal of a Chat Completions request for a model served only by the Responses API: Azure's 400
+    /// <c>OperationNotSupported</c> ("The chatCompletion operation does not work with the specified model, …") and
+    /// OpenAI's 404 "This model is only supported in v1/responses and not in v1/chat/completions." The proxy then
+    /// switches the deployment to the Responses API and resends.
+    /// </summary>
+    public static bool IsChatOperationNotSupported(int status, ReadOnlySpan<byte> body)
+    {
+        if (status is not (400 or 404)) return false;
+        var details = UpstreamErrorDetails.Parse(body);
+        return string.Equals(details.Code, "OperationNotSupported", StringComparison.OrdinalIgnoreCase)
+            || ChatNotSupportedRegex().IsMatch(details.Message ?? "");
+    }
+
     private static AnthropicError Map(int status, UpstreamErrorDetails details, string? deployment)
     {
         var upstream = details.Message is { Length: > 0 } message ? message : $"The upstream answered HTTP {status}.";
@@ -83,6 +97,10 @@ public static partial class UpstreamErrorMapper
         "timeout" => 504,
         _ => 500,
     };
+
+    [GeneratedRegex(@"chat ?completions? operation does not work with the specified model|only supported in v1/responses",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChatNotSupportedRegex();
 
     [GeneratedRegex(@"max_(?:completion_)?tokens.{0,4} is too large.*?supports at most (?<limit>\d{1,9}) completion tokens|valid range of max_tokens is \[\d+, (?<limit>\d{1,9})\]|max_(?:completion_)?tokens.{0,4} must be less than or equal to .?(?<limit>\d{1,9})",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
