@@ -15,6 +15,9 @@ internal sealed class ProxyState
         Profile = ProviderProfile.From(settings);
         MissingEndpoint = ProviderSetup.MissingEndpoint(settings);
         Options = Profile is null ? null : new TranslationOptionsFactory(settings, Profile, LearnedLimits);
+        Credential = UpstreamCredential.Resolve(settings);
+        EntraTokens = Profile is not null && UpstreamCredential.IsEntra(Credential)
+            ? EntraTokenCache.For(Credential, settings, host.TimeProvider) : null;
     }
 
     public ProxySettings Settings { get; }
@@ -23,6 +26,10 @@ internal sealed class ProxyState
     public ProviderProfile? Profile { get; }
     public LearnedOutputLimits LearnedLimits { get; } = new();
     public TranslationOptionsFactory? Options { get; }
+    public UpstreamCredentialKind Credential { get; }
+
+    /// <summary>The shared Entra ID token cache when the upstream credential is Entra ID, else null.</summary>
+    public EntraTokenCache? EntraTokens { get; }
 
     /// <summary>Why no call can reach the provider, or null when it can.</summary>
     public string? MissingEndpoint { get; }

@@ -15,8 +15,8 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// 4. 400 "supports at most N completion tokens" → remember N, rebuild, resend once
 /// 5. a non-success status → body and retry headers kept for the error mapper
 /// </code>
-/// Retries of connection failures and 502/503 (MAX_RETRIES) belong in the named HttpClient's handler pipeline
-/// (<see cref="UpstreamHttp"/>), not here.
+/// Retries of connection failures and 502/503/504 (MAX_RETRIES) and the Entra ID token are the named HttpClient's
+/// handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, TranslationOptionsFactory options,
     LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
@@ -68,11 +68,11 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         {
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or UpstreamCredentialException)
         {
             call.Latency = Stopwatch.GetElapsedTime(started);
             call.Exception = ex;
-            call.Failure = Classify(ex, call);
+            call.Failure = ex is UpstreamCredentialException && !call.ClientAborted ? UpstreamFailure.Credential : Classify(ex, call);
             return;
         }
         call.Latency = Stopwatch.GetElapsedTime(started);
