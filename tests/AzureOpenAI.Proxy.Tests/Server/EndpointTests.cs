@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
+using AzureOpenAI.Proxy.Upstream;
 
 namespace AzureOpenAI.Proxy.Tests.Server;
 
