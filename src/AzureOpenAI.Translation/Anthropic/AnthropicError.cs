@@ -20,12 +20,8 @@ public sealed record AnthropicError(AnthropicErrorType Type, string Message)
         writer.WriteEndObject();
     }
 
-    public byte[] ToJsonBytes(string? requestId = null)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer)) WriteTo(writer, requestId);
-        return buffer.WrittenSpan.ToArray();
-    }
+    public byte[] ToJsonBytes(string? requestId = null) =>
+        WireJson.Write(requestId, (writer, id) => WriteTo(writer, id)).ToArray();
 }
 
 /// <summary>Thrown by the translation layer for a request it cannot translate; the server answers with <see cref="Error"/>.</summary>

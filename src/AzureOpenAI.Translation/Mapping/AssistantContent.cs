@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Translation.OpenAI;
@@ -70,9 +69,7 @@ internal static class AssistantContent
     {
         if (!toolUse.TryGetProperty("input"u8, out var input) || input.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             return "{}";
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, ChatRequestWriter.WriterOptions)) input.WriteTo(writer);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(WireJson.Write(input, static (writer, json) => json.WriteTo(writer)).Span);
     }
 
     private static void AppendText(ChatMessage message, string text)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
+using static AzureOpenAI.Translation.Mapping.UpstreamJson;
 
 namespace AzureOpenAI.Translation.Mapping;
 
@@ -15,7 +16,6 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 public static class ChatResponseTranslator
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Returns the Anthropic message JSON (UTF-8), with id <paramref name="messageId"/> and the requested model echoed.
@@ -25,14 +25,14 @@ public static class ChatResponseTranslator
     public static byte[] ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
     {
         ArgumentNullException.ThrowIfNull(toolNames);
-        using var document = Parse(upstreamBody);
+        using var document = ParseObject(upstreamBody);
         var root = document.RootElement;
         var choice = FirstChoice(root);
         if (choice.ValueKind != JsonValueKind.Object && (root.TryGetProperty("error"u8, out _) || IsString(root, "object"u8, "error")))
             throw new AnthropicRequestException(UpstreamErrorMapper.MapPayload(upstreamBody));
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             MessageJson.WriteHead(writer, messageId, requestedModel);
@@ -47,22 +47,6 @@ public static class ChatResponseTranslator
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static JsonDocument Parse(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-            // Reported below.
-        }
-        throw new AnthropicRequestException(new AnthropicError(AnthropicErrorType.Api, "The upstream returned a malformed response."));
     }
 
     private static JsonElement FirstChoice(JsonElement root)
@@ -182,9 +166,6 @@ public static class ChatResponseTranslator
             return false;
         }
     }
-
-    private static JsonElement Property(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 
     private static string? NonEmptyString(JsonElement element, ReadOnlySpan<byte> name) =>
         Property(element, name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { Length: > 0 } text ? text : null;

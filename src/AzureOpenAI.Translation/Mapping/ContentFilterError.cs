@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static AzureOpenAI.Translation.Mapping.UpstreamJson;
 
 namespace AzureOpenAI.Translation.Mapping;
 
@@ -61,7 +62,4 @@ internal static class ContentFilterError
     }
 
     private static bool IsTrue(JsonElement element, ReadOnlySpan<byte> name) => Property(element, name).ValueKind == JsonValueKind.True;
-
-    private static JsonElement Property(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 }

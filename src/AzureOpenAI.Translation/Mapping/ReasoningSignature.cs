@@ -20,7 +20,7 @@ public static class ReasoningSignature
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(encryptedContent);
         var json = new ArrayBufferWriter<byte>(encryptedContent.Length + id.Length + 40);
-        using (var writer = new Utf8JsonWriter(json, OpenAI.ChatRequestWriter.WriterOptions))
+        using (var writer = new Utf8JsonWriter(json, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("id"u8, id);

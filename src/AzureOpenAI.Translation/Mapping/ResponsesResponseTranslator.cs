@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
+using static AzureOpenAI.Translation.Mapping.UpstreamJson;
 
 namespace AzureOpenAI.Translation.Mapping;
 
@@ -19,12 +20,11 @@ public static class ResponsesResponseTranslator
 {
     internal const string SummarySeparator = "\n\n";
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
     {
         ArgumentNullException.ThrowIfNull(toolNames);
-        using var document = Parse(upstreamBody);
+        using var document = ParseObject(upstreamBody);
         var root = document.RootElement;
         var status = StringOf(root, "status"u8);
         var error = Property(root, "error"u8);
@@ -32,7 +32,7 @@ public static class ResponsesResponseTranslator
             throw new AnthropicRequestException(ToError(error.ValueKind == JsonValueKind.Object ? error : root));
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             MessageJson.WriteHead(writer, messageId, requestedModel);
@@ -123,26 +123,4 @@ public static class ResponsesResponseTranslator
         ChatResponseTranslator.WriteInput(writer, Property(item, "arguments"u8));
         writer.WriteEndObject();
     }
-
-    private static JsonDocument Parse(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            var document = JsonDocument.ParseValue(ref reader);
-            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-            // Reported below.
-        }
-        throw new AnthropicRequestException(new AnthropicError(AnthropicErrorType.Api, "The upstream returned a malformed response."));
-    }
-
-    internal static JsonElement Property(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-    internal static string? StringOf(JsonElement element, ReadOnlySpan<byte> name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }

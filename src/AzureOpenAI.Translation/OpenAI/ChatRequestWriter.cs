@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
 
@@ -8,21 +6,10 @@ namespace AzureOpenAI.Translation.OpenAI;
 /// <summary>Writes a <see cref="ChatRequest"/> as compact UTF-8 JSON in one pass with <see cref="Utf8JsonWriter"/>.</summary>
 internal static class ChatRequestWriter
 {
-    /// <summary>
-    /// The body goes to an API, never into HTML, so the relaxed encoder is safe and keeps prompts (full of
-    /// <c>&lt;system-reminder&gt;</c>, quotes and non-ASCII text) compact instead of <c>\u003C</c>-escaped.
-    /// </summary>
-    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>A Claude Code turn is 50 KB and up; starting at 16 KB keeps regrowth to a few doublings.</summary>
     private const int InitialBufferSize = 16 * 1024;
 
-    public static ReadOnlyMemory<byte> ToUtf8Json(ChatRequest request)
-    {
-        var buffer = new ArrayBufferWriter<byte>(InitialBufferSize);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, request);
-        return buffer.WrittenMemory;
-    }
+    public static ReadOnlyMemory<byte> ToUtf8Json(ChatRequest request) => WireJson.Write(request, Write, InitialBufferSize);
 
     private static void Write(Utf8JsonWriter writer, ChatRequest request)
     {

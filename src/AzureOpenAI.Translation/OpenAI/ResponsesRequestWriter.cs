@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
 
@@ -16,14 +15,10 @@ namespace AzureOpenAI.Translation.OpenAI;
 /// </summary>
 internal static class ResponsesRequestWriter
 {
+    /// <summary>A Claude Code turn is 50 KB and up; starting at 16 KB keeps regrowth to a few doublings.</summary>
     private const int InitialBufferSize = 16 * 1024;
 
-    public static ReadOnlyMemory<byte> ToUtf8Json(ResponsesRequest request)
-    {
-        var buffer = new ArrayBufferWriter<byte>(InitialBufferSize);
-        using (var writer = new Utf8JsonWriter(buffer, ChatRequestWriter.WriterOptions)) Write(writer, request);
-        return buffer.WrittenMemory;
-    }
+    public static ReadOnlyMemory<byte> ToUtf8Json(ResponsesRequest request) => WireJson.Write(request, Write, InitialBufferSize);
 
     private static void Write(Utf8JsonWriter writer, ResponsesRequest request)
     {

@@ -14,7 +14,6 @@ namespace AzureOpenAI.Translation.Streaming;
 internal sealed class AnthropicSseWriter
 {
     // SSE is not HTML: only what JSON requires is escaped, so non-ASCII text stays as UTF-8.
-    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private Utf8JsonWriter? _json;
 
@@ -168,7 +167,7 @@ internal sealed class AnthropicSseWriter
 
     private Utf8JsonWriter Json(IBufferWriter<byte> output)
     {
-        if (_json is null) _json = new Utf8JsonWriter(output, JsonOptions);
+        if (_json is null) _json = new Utf8JsonWriter(output, WireJson.WriterOptions);
         else _json.Reset(output);
         return _json;
     }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
+using static AzureOpenAI.Translation.Mapping.UpstreamJson;
 
 namespace AzureOpenAI.Translation.Streaming;
 
@@ -76,7 +77,7 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
                 return;
             }
             EnsureStarted(output);
-            Handle(ResponsesResponseTranslator.StringOf(payload, "type"u8), payload, output);
+            Handle(StringOf(payload, "type"u8), payload, output);
         }
     }
 
@@ -129,8 +130,8 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
             case "response.completed" or "response.incomplete":
                 var response = Property(payload, "response"u8);
                 ReadUsage(response);
-                Finish(ResponsesResponseTranslator.StringOf(response, "status"u8),
-                    ResponsesResponseTranslator.StringOf(Property(response, "incomplete_details"u8), "reason"u8), output);
+                Finish(StringOf(response, "status"u8),
+                    StringOf(Property(response, "incomplete_details"u8), "reason"u8), output);
                 break;
             case "response.failed":
                 var failed = Property(payload, "response"u8);
@@ -147,12 +148,12 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
     /// <summary>A function call opens its tool_use block at once: its id and name come only here.</summary>
     private void ItemAdded(JsonElement item, IBufferWriter<byte> output)
     {
-        if (ResponsesResponseTranslator.StringOf(item, "type"u8) != "function_call") return;
-        Open(BlockKind.ToolUse, ResponsesResponseTranslator.StringOf(item, "id"u8), output);
+        if (StringOf(item, "type"u8) != "function_call") return;
+        Open(BlockKind.ToolUse, StringOf(item, "id"u8), output);
         _sawToolCall = true;
         _openCallHasArguments = false;
-        var name = ResponsesResponseTranslator.StringOf(item, "name"u8);
-        _sse.ToolUseBlockStart(output, _openIndex, ToolCallIds.ToAnthropic(ResponsesResponseTranslator.StringOf(item, "call_id"u8)),
+        var name = StringOf(item, "name"u8);
+        _sse.ToolUseBlockStart(output, _openIndex, ToolCallIds.ToAnthropic(StringOf(item, "call_id"u8)),
             string.IsNullOrEmpty(name) ? "unknown_tool" : toolNames.ToAnthropic(name));
     }
 
@@ -163,11 +164,11 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
     /// </summary>
     private void ItemDone(JsonElement item, IBufferWriter<byte> output)
     {
-        var id = ResponsesResponseTranslator.StringOf(item, "id"u8);
-        switch (ResponsesResponseTranslator.StringOf(item, "type"u8))
+        var id = StringOf(item, "id"u8);
+        switch (StringOf(item, "type"u8))
         {
             case "reasoning":
-                var encrypted = ResponsesResponseTranslator.StringOf(item, "encrypted_content"u8);
+                var encrypted = StringOf(item, "encrypted_content"u8);
                 var isOpen = _openBlock == BlockKind.Thinking && _openItemId == id;
                 if (!isOpen && string.IsNullOrEmpty(encrypted)) return;
                 if (!isOpen) Open(BlockKind.Thinking, id, output);
@@ -232,13 +233,11 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
         _openBlock = BlockKind.None;
     }
 
-    private static string? ItemId(JsonElement payload) => ResponsesResponseTranslator.StringOf(payload, "item_id"u8);
+    private static string? ItemId(JsonElement payload) => StringOf(payload, "item_id"u8);
 
     /// <summary>The <c>delta</c> as its JSON string literal (quotes and escapes included), or null when empty.</summary>
     private static byte[]? NonEmptyLiteral(JsonElement payload) =>
         Property(payload, "delta"u8) is { ValueKind: JsonValueKind.String } delta && delta.GetString()!.Length > 0
             ? JsonMarshal.GetRawUtf8Value(delta).ToArray()
             : null;
-
-    private static JsonElement Property(JsonElement element, ReadOnlySpan<byte> name) => ResponsesResponseTranslator.Property(element, name);
 }

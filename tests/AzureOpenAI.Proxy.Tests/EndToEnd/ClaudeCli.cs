@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
+using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport;
 
 namespace AzureOpenAI.Proxy.Tests.EndToEnd;
@@ -23,35 +23,13 @@ public static class ClaudeCli
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing: run `npm ci --prefix tests/e2e` (./test.sh does it)");
 
-        var info = new ProcessStartInfo(Executable, arguments)
+        var routing = new Dictionary<string, string>
         {
-            WorkingDirectory = sandbox.WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
+            ["DISABLE_AUTOUPDATER"] = "1",
         };
-        info.Environment.Clear();
-        foreach (var (name, value) in sandbox.Variables) info.Environment[name] = value;
-        if (proxy is not null) info.Environment["ANTHROPIC_BASE_URL"] = proxy.ToString().TrimEnd('/');
-        if (token is not null) info.Environment["ANTHROPIC_AUTH_TOKEN"] = token;
-        info.Environment["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1";
-        info.Environment["DISABLE_AUTOUPDATER"] = "1";
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(RunBound);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"claude did not finish within {RunBound}: {await stdout}{await stderr}");
-        }
-        return new CliRun([.. arguments], process.ExitCode, await stdout, await stderr);
+        if (proxy is not null) routing["ANTHROPIC_BASE_URL"] = proxy.ToString().TrimEnd('/');
+        if (token is not null) routing["ANTHROPIC_AUTH_TOKEN"] = token;
+        return await ProcessRun.RunAsync(sandbox, Executable, [.. arguments], stdin: null, RunBound, cancellationToken, routing);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using AzureOpenAI.Proxy.Daemon;
+using AzureOpenAI.Proxy.Tests.Support;
 
 namespace AzureOpenAI.Proxy.Tests.Lifecycle;
 
@@ -55,37 +56,8 @@ public sealed class Sandbox : IAsyncDisposable
     /// <summary>Runs <c>azure-openai ARGS</c> to completion (bounded), with <paramref name="stdin"/> or an empty stdin.</summary>
     public async Task<CliRun> RunAsync(string[] arguments, string? stdin = null)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(Executable);
-        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
-        startInfo.Environment.Clear();
-        foreach (var (name, value) in Variables) startInfo.Environment[name] = value;
-
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(RunTimeout);
-        try
-        {
-            // Reading to the end also proves that a started daemon does not hold on to our pipes.
-            await Task.WhenAll(stdout, stderr).WaitAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"azure-openai {string.Join(' ', arguments)} did not finish within {RunTimeout.TotalSeconds} s");
-        }
-        return new CliRun(arguments, process.ExitCode, await stdout, await stderr);
+        var run = await ProcessRun.RunAsync(this, "dotnet", [Executable, .. arguments], stdin, RunTimeout, CancellationToken.None);
+        return run with { Arguments = arguments };
     }
 
     public Task<CliRun> RunAsync(params string[] arguments) => RunAsync(arguments, stdin: null);

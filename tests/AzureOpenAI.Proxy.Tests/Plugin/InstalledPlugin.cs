@@ -1,5 +1,6 @@
 using AzureOpenAI.Proxy.Tests.EndToEnd;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
+using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport;
 using AzureOpenAI.TestSupport.FakeUpstream;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
 
-namespace AzureOpenAI.Proxy.Tests.Plugin;
+namespace AzureOpenAI.Proxy.Tests.Support;
 
-/// <summary>Runs a program (the installed plugin's launcher) with the sandbox's whole environment, to completion (bounded).</summary>
+/// <summary>Runs a real program in a <see cref="Sandbox"/> (its folder and its whole environment, nothing inherited), to completion, bounded in time.</summary>
 public static class ProcessRun
 {
     public static async Task<CliRun> RunAsync(Sandbox sandbox, string executable, IReadOnlyList<string> arguments, string? stdin,
-        TimeSpan bound, CancellationToken cancellationToken)
+        TimeSpan bound, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         var info = new ProcessStartInfo(executable, arguments)
         {
@@ -18,6 +18,7 @@ public static class ProcessRun
         };
         info.Environment.Clear();
         foreach (var (name, value) in sandbox.Variables) info.Environment[name] = value;
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>()) info.Environment[name] = value;
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -37,6 +38,6 @@ public static class ProcessRun
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"{executable} {string.Join(' ', arguments)} did not finish within {bound}");
         }
-        return new CliRun([executable, .. arguments], process.ExitCode, await stdout, await stderr);
+        return new CliRun([.. arguments], process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using AzureOpenAI.Translation.Anthropic;
+
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary>Tolerant reads of upstream JSON: a missing property or a wrong kind is <c>default</c>/null, never an exception.</summary>
+internal static class UpstreamJson
+{
+    /// <summary>Parses a whole upstream body that must be a JSON object; anything else is an <c>api_error</c>.</summary>
+    public static JsonDocument ParseObject(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            var document = JsonDocument.ParseValue(ref reader);
+            if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+            // Reported below.
+        }
+        throw new AnthropicRequestException(new AnthropicError(AnthropicErrorType.Api, "The upstream returned a malformed response."));
+    }
+
+    public static JsonElement Property(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
+
+    public static string? StringOf(JsonElement element, ReadOnlySpan<byte> name) =>
+        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+}
