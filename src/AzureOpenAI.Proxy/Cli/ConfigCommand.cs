@@ -22,6 +22,8 @@ internal static class ConfigCommand
         var output = context.Out;
         output.WriteLine($"data home:      {context.Home.Directory}");
         output.WriteLine($"Claude settings: {context.ClaudeSettings.Path}");
+        if (snapshot.Settings is { } settings)
+            output.WriteLine($"upstream auth:  {Upstream.UpstreamCredential.Describe(Upstream.UpstreamCredential.Resolve(settings))}");
         output.WriteLine();
         var names = SettingNames.All.Order(StringComparer.Ordinal).ToList();
         var width = names.Max(n => n.Length);

@@ -2,12 +2,16 @@ namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>What the <c>test</c> call was aimed at, for naming things in an explanation.</summary>
 /// <param name="ThroughProxy">The call went through the running proxy, so an unexplained status may be the proxy's own.</param>
-internal sealed record ProbeTarget(string Host, string Deployment, string TierVariable, string? ApiVersion, TimeSpan Timeout, bool ThroughProxy = false);
+/// <param name="UsesEntra">The credential is an Entra ID token, so a 401 is about the identity, not a key.</param>
+internal sealed record ProbeTarget(string Host, string Deployment, string TierVariable, string? ApiVersion, TimeSpan Timeout, bool ThroughProxy = false,
+    bool UsesEntra = false);
 
 /// <summary>
 /// Turns a failed <c>test</c> call into a cause in words and the fix. Azure's tell-tales:
 /// <code>
 /// 401 "…local authentication is disabled…"      key auth switched off on the resource (use Entra ID)
+/// no Entra ID token (directly or via the proxy)  the credential's own explanation (az login, AZURE_OPENAI_AD_TOKEN, a key)
+/// 401 with Entra ID                              the identity lacks the role on the resource, or another tenant
 /// 401 otherwise                                  wrong key (or another resource's)
 /// 404 code DeploymentNotFound                    the deployment name is wrong
 /// 400/404 "…api version…" / "api-version"        the api-version is not supported
@@ -23,6 +27,7 @@ internal static class FailureExplainer
             $"the host name {target.Host} cannot be resolved (DNS): check OPENAI_BASE_URL for a typo in the resource name",
         ProbeFailureKind.Connection =>
             $"cannot connect to {target.Host} ({failure.Message}): check OPENAI_BASE_URL, a proxy or firewall, and that the service runs",
+        ProbeFailureKind.Credential => failure.Message ?? Upstream.UpstreamCredentialException.NoCredentialFound,
         _ => ExplainStatus(failure, target),
     };
 
@@ -34,6 +39,11 @@ internal static class FailureExplainer
             return "the running proxy rejected this PROXY_AUTH_TOKEN: it was started with another one; run `azure-openai restart`";
         if (failure.Status == 401 && Mentions(message, "local authentication is disabled", "key based authentication is disabled"))
             return $"key authentication is disabled on {target.Host} (401): use Microsoft Entra ID (`azure-openai setup --auth entra`) or enable local auth on the resource{said}";
+        if (failure.Status == 401 && Mentions(message, "no Azure credential found", "the Azure credential failed"))
+            return message;
+        if (failure.Status == 401 && target.UsesEntra)
+            return $"{target.Host} rejected the Entra ID token (401): the signed-in identity needs the \"Cognitive Services OpenAI User\" role on the resource, "
+                + $"and `az login` must use the resource's tenant{said}";
         if (failure.Status == 401)
             return $"{target.Host} rejected the API key (401): the key is wrong or belongs to another resource, or key authentication is disabled on the resource; check OPENAI_API_KEY (`azure-openai setup`){said}";
         if (failure.Code == "DeploymentNotFound" || (failure.Status == 404 && Mentions(message, "deployment")))

@@ -10,6 +10,9 @@ internal enum ProbeFailureKind
     Timeout,
     NameResolution,
     Connection,
+
+    /// <summary>No Entra ID token (Azure.Identity found no credential, or it failed); the message says what to do.</summary>
+    Credential,
 }
 
 /// <summary>
@@ -25,6 +28,7 @@ internal sealed record ProbeFailure(ProbeFailureKind Kind, int? Status = null, s
     public static ProbeFailure FromException(Exception exception)
     {
         if (exception is OperationCanceledException or TimeoutException) return new ProbeFailure(ProbeFailureKind.Timeout);
+        if (exception is Upstream.UpstreamCredentialException) return new ProbeFailure(ProbeFailureKind.Credential, Message: exception.Message);
         for (var e = exception; e is not null; e = e.InnerException)
             if (e is SocketException socket)
                 return new ProbeFailure(

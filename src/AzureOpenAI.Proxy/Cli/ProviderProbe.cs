@@ -22,7 +22,7 @@ internal static class ProviderProbe
     public static async Task<ProbeResult> RunAsync(ProxySettings settings, ProviderProfile profile, string deployment, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = timeout }) { Timeout = timeout };
+        using var http = new HttpClient(Handler(settings, timeout)) { Timeout = timeout };
         using var request = new HttpRequestMessage(HttpMethod.Post, profile.ChatCompletionsUrl(deployment))
         {
             Content = new ByteArrayContent(RequestBody(deployment, ModelFamilies.IsReasoning(deployment, settings.ReasoningModels))),
@@ -40,10 +40,19 @@ internal static class ProviderProbe
                 ? new ProbeResult(latency, ReplyText(body), null)
                 : new ProbeResult(latency, null, ProbeFailure.FromHttp((int)response.StatusCode, body));
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or UpstreamCredentialException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new ProbeResult(Stopwatch.GetElapsedTime(started), null, ProbeFailure.FromException(ex));
         }
+    }
+
+    /// <summary>Sockets, behind the Entra ID token handler when the proxy would use Entra ID (no retries: the test shows the first failure).</summary>
+    private static HttpMessageHandler Handler(ProxySettings settings, TimeSpan timeout)
+    {
+        var sockets = new SocketsHttpHandler { ConnectTimeout = timeout };
+        var credential = UpstreamCredential.Resolve(settings);
+        if (!UpstreamCredential.IsEntra(credential)) return sockets;
+        return new EntraAuthHandler(EntraTokenCache.For(credential, settings, TimeProvider.System)) { InnerHandler = sockets };
     }
 
     private static byte[] RequestBody(string deployment, bool reasoning)

@@ -20,7 +20,7 @@ internal sealed record ProviderSummary(
             BigModel: settings?.BigModel,
             MiddleModel: settings?.MiddleModel,
             SmallModel: settings?.SmallModel,
-            UpstreamAuth: UpstreamAuthMode(snapshot.Config, settings),
+            UpstreamAuth: settings is null ? "unknown: the configuration is invalid" : UpstreamCredential.Describe(UpstreamCredential.Resolve(settings)),
             ClientTokenRequired: settings?.ProxyAuthToken is not null)
         {
             ApiOf = deployment => settings is null || deployment is null ? null
@@ -37,13 +37,4 @@ internal sealed record ProviderSummary(
 
     /// <summary>big, middle and small with the API each uses, e.g. <c>big=gpt-5-codex (responses) middle=gpt-5-mini small=gpt-4o-mini</c>.</summary>
     public string DeploymentsLine => $"big={Describe(BigModel)} middle={Describe(MiddleModel)} small={Describe(SmallModel)}";
-
-    /// <summary>key, Entra ID (Azure.Identity), a static Entra token, or none (a keyless local server).</summary>
-    private static string UpstreamAuthMode(EffectiveConfig config, ProxySettings? settings)
-    {
-        if (config.Get("AZURE_OPENAI_AD_TOKEN") is not null) return "Entra ID (static token, AZURE_OPENAI_AD_TOKEN)";
-        if (string.Equals(config.Get("AZURE_AUTH"), "entra", StringComparison.OrdinalIgnoreCase)) return "Entra ID";
-        if (settings?.ApiKey is not null) return "key";
-        return settings?.Provider == ProviderKind.Azure ? "Entra ID (no key configured)" : "none";
-    }
 }

@@ -34,7 +34,9 @@ internal sealed record SetupAnswers
         Set(SettingNames.MiddleModel, MiddleModel);
         Set(SettingNames.SmallModel, SmallModel);
         Set(SettingNames.Port, Port?.ToString(CultureInfo.InvariantCulture));
-        Set("AZURE_AUTH", Auth?.ToLowerInvariant());
+        Set(SettingNames.AzureAuth, Auth?.ToLowerInvariant());
+        // Entra ID needs no key: one left in config.env would be an unused secret on disk.
+        if (UsesEntra) values[SettingNames.ApiKey] = null;
         return values;
     }
 
@@ -47,10 +49,16 @@ internal sealed record SetupAnswers
         var problems = new List<string>();
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in current.Values) merged[name] = value.Value;
+        if (UsesEntra && ApiKey is not null) problems.Add("--auth entra takes no API key: leave out --api-key-stdin");
         foreach (var (name, value) in ToConfigEnv())
         {
-            merged[name] = value!;
-            if (ConfigSnapshot.Validate(name, value!, SetupSource) is { } problem) problems.Add(problem);
+            if (value is null)
+            {
+                merged.Remove(name);
+                continue;
+            }
+            merged[name] = value;
+            if (ConfigSnapshot.Validate(name, value, SetupSource) is { } problem) problems.Add(problem);
         }
 
         void Require(string name, string flag)
@@ -59,7 +67,10 @@ internal sealed record SetupAnswers
         }
         Require(SettingNames.BaseUrl, "--endpoint https://<resource>.openai.azure.com");
         var local = Uri.TryCreate(merged.GetValueOrDefault(SettingNames.BaseUrl), UriKind.Absolute, out var url) && url.IsLoopback;
-        if (!UsesEntra && !local) Require(SettingNames.ApiKey, "the key on stdin with --api-key-stdin (or --auth entra)");
+        // Azure without a key is Entra ID (UpstreamCredential); other remote providers need their key.
+        var azure = IsAzure(merged.GetValueOrDefault(SettingNames.BaseUrl), current);
+        var keyAuth = string.Equals(Auth ?? merged.GetValueOrDefault(SettingNames.AzureAuth), "key", StringComparison.OrdinalIgnoreCase);
+        if (!UsesEntra && !local && (!azure || keyAuth)) Require(SettingNames.ApiKey, "the key on stdin with --api-key-stdin (or --auth entra)");
         Require(SettingNames.BigModel, "--big <deployment>");
         Require(SettingNames.MiddleModel, "--middle <deployment>");
         Require(SettingNames.SmallModel, "--small <deployment>");

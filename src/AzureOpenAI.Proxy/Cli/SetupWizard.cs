@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>
-/// Interactive <c>setup</c> (stdin is a terminal): asks for the endpoint, the key (masked; Enter keeps the current
-/// one), the api-version and the three deployments, each validated as it is typed; then applies them and runs a real
+/// Interactive <c>setup</c> (stdin is a terminal): asks for the endpoint, for Azure how to sign in (an API key or
+/// Microsoft Entra ID), the key (masked; Enter keeps the current one), the api-version and the three deployments, each validated as it is typed; then applies them and runs a real
 /// test call, offering to retry, change the answers, or keep going when it fails.
 /// </summary>
 internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
@@ -13,6 +13,8 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
     private const string Retry = "Retry the test";
     private const string Change = "Change the answers";
     private const string KeepGoing = "Keep going (finish without a working test)";
+    private const string UseKey = "API key";
+    private const string UseEntra = "Microsoft Entra ID (az login, managed identity; no key)";
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -49,13 +51,12 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
         var endpoint = console.Prompt(Text("Endpoint URL (e.g. https://<resource>.openai.azure.com)", current.Get(SettingNames.BaseUrl))
             .Validate(value => Check(SettingNames.BaseUrl, value)));
 
-        var currentKey = current.Get(SettingNames.ApiKey);
-        var keyPrompt = new TextPrompt<string>(currentKey is null ? "API key" : $"API key (Enter keeps {SecretMask.Mask(currentKey)})").Secret();
-        if (currentKey is not null) keyPrompt.AllowEmpty();
-        var key = console.Prompt(keyPrompt);
+        var azure = SetupAnswers.IsAzure(endpoint, current);
+        var auth = azure ? AskAuth(current) : null;
+        var key = auth == "entra" ? null : AskKey(current);
 
         string? apiVersion = null;
-        if (SetupAnswers.IsAzure(endpoint, current))
+        if (azure)
             apiVersion = console.Prompt(Text("API version", current.Get(SettingNames.AzureApiVersion) ?? ProxySettings.AzureV1)
                 .Validate(value => Check(SettingNames.AzureApiVersion, value)));
 
@@ -66,11 +67,30 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
         {
             Endpoint = endpoint,
             ApiKey = string.IsNullOrEmpty(key) ? null : key,
+            Auth = auth,
             ApiVersion = apiVersion,
             BigModel = big,
             MiddleModel = middle,
             SmallModel = small,
         };
+    }
+
+    /// <summary>Azure only: <c>key</c> or <c>entra</c>; what is configured now comes first, so Enter keeps it.</summary>
+    private string AskAuth(EffectiveConfig current)
+    {
+        var entraNow = string.Equals(current.Get(SettingNames.AzureAuth), "entra", StringComparison.OrdinalIgnoreCase)
+            || (current.Get(SettingNames.AzureAuth) is null && current.Get(SettingNames.BaseUrl) is not null && current.Get(SettingNames.ApiKey) is null);
+        var choice = console.Prompt(new SelectionPrompt<string>().Title("How should the proxy sign in to Azure?")
+            .AddChoices(entraNow ? [UseEntra, UseKey] : [UseKey, UseEntra]));
+        return choice == UseEntra ? "entra" : "key";
+    }
+
+    private string AskKey(EffectiveConfig current)
+    {
+        var currentKey = current.Get(SettingNames.ApiKey);
+        var keyPrompt = new TextPrompt<string>(currentKey is null ? "API key" : $"API key (Enter keeps {SecretMask.Mask(currentKey)})").Secret();
+        if (currentKey is not null) keyPrompt.AllowEmpty();
+        return console.Prompt(keyPrompt);
     }
 
     private static TextPrompt<string> Text(string question, string? current)

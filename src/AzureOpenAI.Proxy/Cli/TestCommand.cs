@@ -52,7 +52,8 @@ internal static class TestCommand
 
         var running = direct ? null : PidFile.Read(context.Home.PidFile) is { IsRunning: true } daemon ? daemon : null;
         var target = new ProbeTarget(settings.BaseUrl!.Authority, deployment, variable,
-            settings.Provider == ProviderKind.Azure ? settings.EffectiveAzureApiVersion : null, timeout, ThroughProxy: running is not null);
+            settings.Provider == ProviderKind.Azure ? settings.EffectiveAzureApiVersion : null, timeout, ThroughProxy: running is not null,
+            UsesEntra: UpstreamCredential.IsEntra(UpstreamCredential.Resolve(settings)));
         var path = running is null ? $"directly to {target.Host} (the proxy is not running)" : $"through the proxy at {running.BaseUrl}";
         context.Out.WriteLine($"deployment  {deployment} ({tier}, {variable})");
         context.Out.WriteLine($"path        {path}");

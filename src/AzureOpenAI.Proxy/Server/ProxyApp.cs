@@ -31,12 +31,14 @@ internal static class ProxyApp
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         ConfigureLogging(builder.Logging, settings.LogLevel, host);
 
-        builder.Services.AddSingleton(new ProxyState(settings, host));
+        var state = new ProxyState(settings, host);
+        builder.Services.AddSingleton(state);
         builder.Services.AddSingleton(new ClientToken(settings.ProxyAuthToken));
         builder.Services.AddSingleton<MessagesEndpoint>();
         builder.Services.AddSingleton<CountTokensEndpoint>();
         builder.Services.AddSingleton<ModelsEndpoint>();
-        builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)));
+        builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
+            new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens);
 
         var app = builder.Build();
         app.UseMiddleware<RequestScopeMiddleware>();

@@ -13,6 +13,9 @@ internal sealed record ProxyHostOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>The first retry's delay before jitter; later ones double (UpstreamRetry).</summary>
+    public TimeSpan UpstreamRetryDelay { get; init; } = Upstream.UpstreamRetry.DefaultBaseDelay;
+
     /// <summary>Replaces the single-line console logger (tests route logs to their output).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }

@@ -11,6 +11,7 @@ namespace AzureOpenAI.Proxy.Server;
 /// HTTP status          UpstreamErrorMapper (400 context length → "prompt is too long: N tokens > M maximum", 429 + retry headers, …)
 /// timeout              504 timeout_error      retried by Claude Code
 /// cannot connect       529 overloaded_error   retried by Claude Code (as for an upstream 502/503); names the host
+/// no Entra ID token    401 authentication_error  says how to sign in (az login, AZURE_OPENAI_AD_TOKEN, a key)
 /// </code>
 /// </summary>
 internal static class UpstreamErrors
@@ -19,6 +20,7 @@ internal static class UpstreamErrors
     {
         UpstreamFailure.HttpStatus => WithResponsesVersionHint(UpstreamErrorMapper.Map(call.ErrorStatus, call.ErrorBody, deployment), call, profile),
         UpstreamFailure.Timeout => TimedOut(requestTimeout),
+        UpstreamFailure.Credential => new AnthropicError(AnthropicErrorType.Authentication, call.Exception!.Message),
         _ => Unreachable(profile.EndpointHost, call.Exception),
     };
 

@@ -40,8 +40,10 @@ internal sealed class ProviderProfile
     /// <summary>False for Azure deployment URLs: the deployment is in the path and the body carries no <c>model</c>.</summary>
     public bool SendsModel => !UsesDeploymentUrls;
 
+    /// <summary>The key goes on requests only when it is the credential in use; Entra ID tokens come from <see cref="EntraAuthHandler"/>.</summary>
     public static ProviderProfile? From(ProxySettings settings) =>
-        settings.BaseUrl is null ? null : new ProviderProfile(settings.Provider, settings.BaseUrl, settings.AzureApiVersion, settings.ApiKey);
+        settings.BaseUrl is null ? null : new ProviderProfile(settings.Provider, settings.BaseUrl, settings.AzureApiVersion,
+            UpstreamCredential.Resolve(settings) == UpstreamCredentialKind.ApiKey ? settings.ApiKey : null);
 
     public Uri ChatCompletionsUrl(string deployment)
     {

@@ -17,7 +17,11 @@ internal static class ProviderSetup
         if (settings.BaseUrl is null)
             return $"{SettingNames.BaseUrl} is not set: {Hint} (e.g. {SettingNames.BaseUrl}=https://<resource>.openai.azure.com for Azure, "
                 + "https://api.openai.com/v1 or http://localhost:11434/v1 for an OpenAI-compatible server)";
-        if (settings.ApiKey is null && !IsLocal(settings.BaseUrl))
+        // An Azure endpoint without a key means Entra ID (UpstreamCredential), unless AZURE_AUTH=key asks for the key.
+        if (settings.ApiKey is null && UpstreamCredential.Resolve(settings) == UpstreamCredentialKind.ApiKey)
+            return $"{SettingNames.ApiKey} is not set but {SettingNames.AzureAuth}=key: {Hint} ({SettingNames.ApiKey}=<key of {settings.BaseUrl.Host}>, "
+                + $"or {SettingNames.AzureAuth}=entra to sign in with Microsoft Entra ID)";
+        if (settings.ApiKey is null && settings.Provider != ProviderKind.Azure && !IsLocal(settings.BaseUrl))
             return $"{SettingNames.ApiKey} is not set: {Hint} ({SettingNames.ApiKey}=<key of {settings.BaseUrl.Host}>)";
         return null;
     }

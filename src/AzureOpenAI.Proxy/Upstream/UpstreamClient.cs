@@ -16,8 +16,8 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// 5. Chat 400 "supports at most N completion tokens" → remember N, rebuild, resend once
 /// 6. a non-success status → body and retry headers kept for the error mapper
 /// </code>
-/// Both resends happen before any byte reached the client. Retries of connection failures and 502/503 (MAX_RETRIES)
-/// belong in the named HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
+/// Both resends happen before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
+/// and the Entra ID token are the named HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, TranslationOptionsFactory options,
     DeploymentApiStyles apiStyles, LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
@@ -82,11 +82,11 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         {
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException)
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or UpstreamCredentialException)
         {
             call.Latency = Stopwatch.GetElapsedTime(started);
             call.Exception = ex;
-            call.Failure = Classify(ex, call);
+            call.Failure = ex is UpstreamCredentialException && !call.ClientAborted ? UpstreamFailure.Credential : Classify(ex, call);
             return;
         }
         call.Latency = Stopwatch.GetElapsedTime(started);

@@ -14,6 +14,9 @@ internal enum UpstreamFailure
     /// <summary>DNS, connection refused, TLS, or the connection dropped.</summary>
     ConnectionFailed,
 
+    /// <summary>No Entra ID token: Azure.Identity found no credential, or it failed (the exception says what to do).</summary>
+    Credential,
+
     /// <summary>The client went away; not an error.</summary>
     ClientAborted,
 }

@@ -1,22 +1,24 @@
 using Microsoft.Extensions.DependencyInjection;
+using Polly;
 
 namespace AzureOpenAI.Proxy.Upstream;
 
 /// <summary>
-/// The one named HttpClient every upstream call uses, over a single pooled <see cref="SocketsHttpHandler"/>.
-/// Resilience (retries of connection failures and 502/503 honouring retry-after, Entra ID tokens) plugs in here as
-/// handlers on this client (e.g. <c>AddResilienceHandler</c>), so the request path stays as it is.
+/// The one named HttpClient every upstream call uses, over a single pooled <see cref="SocketsHttpHandler"/>:
+/// <code>
+/// retry (UpstreamRetry, only when MAX_RETRIES > 0)  →  Entra ID bearer (EntraAuthHandler, only with Entra ID)  →  sockets
+/// </code>
+/// No resilience timeout strategy on purpose: REQUEST_TIMEOUT is enforced per call (UpstreamCall) as silence while
+/// streaming, and a total-request timeout would cut long streamed answers.
 /// </summary>
 internal static class UpstreamHttp
 {
     public const string ClientName = "upstream";
 
-    public static IHttpClientBuilder AddUpstreamHttpClient(this IServiceCollection services, TimeSpan connectTimeout) =>
-        services.AddHttpClient(ClientName, client =>
-            {
-                // REQUEST_TIMEOUT is enforced per call (UpstreamCall), as silence while streaming, not here.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
+    public static IHttpClientBuilder AddUpstreamHttpClient(this IServiceCollection services, TimeSpan connectTimeout, UpstreamRetry retry,
+        EntraTokenCache? entraTokens)
+    {
+        var builder = services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -28,4 +30,10 @@ internal static class UpstreamHttp
             })
             // The handler pools its own connections and follows DNS changes via PooledConnectionLifetime.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        if (retry.MaxRetries > 0)
+            builder.AddResilienceHandler("upstream-retry", pipeline => pipeline.AddRetry(retry.StrategyOptions()));
+        if (entraTokens is not null)
+            builder.AddHttpMessageHandler(() => new EntraAuthHandler(entraTokens));
+        return builder;
+    }
 }

@@ -63,6 +63,9 @@ public static partial class UpstreamErrorMapper
         return status switch
         {
             400 or 409 or 422 => new(AnthropicErrorType.InvalidRequest, upstream),
+            401 when IsKeyAuthDisabled(details) => new(AnthropicErrorType.Authentication,
+                $"Key authentication is disabled on this Azure resource (HTTP 401): {upstream} Use Microsoft Entra ID instead: "
+                + "set AZURE_AUTH=entra and sign in with `az login` (or run `azure-openai setup --auth entra`)."),
             401 => new(AnthropicErrorType.Authentication,
                 $"The upstream rejected the credentials (HTTP 401): {upstream} Check the API key (OPENAI_API_KEY) or the Entra ID settings."),
             402 => new(AnthropicErrorType.Billing, upstream),
@@ -78,6 +81,12 @@ public static partial class UpstreamErrorMapper
             _ => new(AnthropicErrorType.InvalidRequest, upstream),
         };
     }
+
+    /// <summary>Azure's answer to an api-key when the resource allows only Entra ID (disableLocalAuth).</summary>
+    private static bool IsKeyAuthDisabled(UpstreamErrorDetails details) =>
+        details.Code == "AuthenticationTypeDisabled"
+        || details.Message?.Contains("key based authentication is disabled", StringComparison.OrdinalIgnoreCase) == true
+        || details.Message?.Contains("local authentication is disabled", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string NotFoundMessage(string upstream, string? code, string? deployment)
     {

@@ -24,6 +24,9 @@ public sealed class SetupWizardTests
         await terminal.WaitForAsync("is not an http(s) URL");
         terminal.Type(fake.BaseUri.AbsoluteUri);
 
+        var choices = await terminal.WaitForAsync("How should the proxy sign in to Azure?");
+        Assert.Contains("Microsoft Entra ID", choices, StringComparison.Ordinal);
+        terminal.Press("Enter");
         await terminal.WaitForAsync("API key");
         terminal.Type(Key);
 
@@ -68,6 +71,8 @@ public sealed class SetupWizardTests
 
         await terminal.WaitForAsync("Endpoint URL");
         terminal.Type("");
+        await terminal.WaitForAsync("How should the proxy sign in to Azure?");
+        terminal.Press("Enter");
         var screen = await terminal.WaitForAsync("API key");
         Assert.Contains($"Enter keeps {SecretMask.Mask(Key)}", screen, StringComparison.Ordinal);
         terminal.Type("");

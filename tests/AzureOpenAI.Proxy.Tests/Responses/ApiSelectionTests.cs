@@ -19,7 +19,7 @@ public sealed class ApiSelectionTests
     public async Task AzureResponsesUrl_FollowsTheApiVersion_WithTheKeyHeaderAndTheDeploymentAsModel(string apiVersion, string path, string query)
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { AzureApiVersion = apiVersion });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { AzureApiVersion = apiVersion });
 
         var message = await Client(proxy).Messages.Create(Ask("hi"), Token);
 
@@ -37,7 +37,7 @@ public sealed class ApiSelectionTests
     public async Task AzureDatedVersionBeforeResponses_ExplainsWhichApiVersionToSet()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { AzureApiVersion = "2024-10-21" });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { AzureApiVersion = "2024-10-21" });
 
         var error = await Assert.ThrowsAnyAsync<AnthropicNotFoundException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
 
@@ -50,7 +50,7 @@ public sealed class ApiSelectionTests
     public async Task OpenAICompatibleResponsesUrl_IsBaseSlashResponses_WithBearerAuth()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { Provider = ProviderKind.OpenAI, BaseUrl = fake.OpenAIBaseUri });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { Provider = ProviderKind.OpenAI, BaseUrl = fake.OpenAIBaseUri });
 
         await Client(proxy).Messages.Create(Ask("hi"), Token);
 
@@ -65,7 +65,7 @@ public sealed class ApiSelectionTests
     public async Task Auto_SendsResponsesOnlyFamiliesToResponses_AndOthersToChat()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake));
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake));
 
         await Client(proxy).Messages.Create(Ask("hi", Opus), Token);
         await Client(proxy).Messages.Create(Ask("hi", Sonnet), Token);
@@ -79,7 +79,7 @@ public sealed class ApiSelectionTests
     public async Task ResponsesModels_SendsTheListedDeploymentsToResponses()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { ResponsesModels = ["gpt-5-mini"] });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { ResponsesModels = ["gpt-5-mini"] });
 
         await Client(proxy).Messages.Create(Ask("hi", Sonnet), Token);
         await Client(proxy).Messages.Create(Ask("hi", "claude-haiku-4-5"), Token);
@@ -93,7 +93,7 @@ public sealed class ApiSelectionTests
     public async Task ApiStyleResponses_SendsEveryDeploymentToResponses()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { ApiStyle = ApiStyle.Responses });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { ApiStyle = ApiStyle.Responses });
 
         await Client(proxy).Messages.Create(Ask("hi", Sonnet), Token);
         await Client(proxy).Messages.Create(Ask("hi", "claude-haiku-4-5"), Token);
@@ -105,7 +105,7 @@ public sealed class ApiSelectionTests
     public async Task ApiStyleChat_SendsEvenAResponsesOnlyFamilyToChat_AndReportsTheRefusal()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { ApiStyle = ApiStyle.Chat });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { ApiStyle = ApiStyle.Chat });
 
         var error = await Assert.ThrowsAnyAsync<AnthropicBadRequestException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
 
@@ -120,7 +120,7 @@ public sealed class ApiSelectionTests
         // An arbitrary deployment name: no family rule can know it serves gpt-5-codex.
         var options = new FakeUpstreamOptions().WithDeployment("team-coder", "gpt-5-codex", 128000);
         await using var fake = await FakeUpstreamServer.StartAsync(options, Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { BigModel = "team-coder" });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { BigModel = "team-coder" });
 
         var first = await SendAsync(proxy, Ask("first"), streaming: true);
         var second = await Client(proxy).Messages.Create(Ask("second"), Token);
@@ -143,7 +143,7 @@ public sealed class ApiSelectionTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.Error(404, "This model is only supported in v1/responses and not in v1/chat/completions."));
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with
         {
             Provider = ProviderKind.OpenAI, BaseUrl = fake.OpenAIBaseUri, MiddleModel = "gpt-4.1",
         });
@@ -160,7 +160,7 @@ public sealed class ApiSelectionTests
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         fake.Enqueue(FakeResponse.Error(400, "Invalid 'messages[0].content': string too long.", param: "messages", code: "string_above_max_length"));
-        await using var proxy = await TestProxy.StartAsync(Azure(fake));
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake));
 
         await Assert.ThrowsAnyAsync<AnthropicBadRequestException>(() => Client(proxy).Messages.Create(Ask("hi", Sonnet), Token));
         await Client(proxy).Messages.Create(Ask("again", Sonnet), Token);
@@ -173,7 +173,7 @@ public sealed class ApiSelectionTests
     public async Task ResponsesError_IsMappedWithTheDeploymentNamed()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        await using var proxy = await TestProxy.StartAsync(Azure(fake) with { BigModel = "gpt-5-codex-missing" });
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake) with { BigModel = "gpt-5-codex-missing" });
 
         var error = await Assert.ThrowsAnyAsync<AnthropicNotFoundException>(() => Client(proxy).Messages.Create(Ask("hi"), Token));
 

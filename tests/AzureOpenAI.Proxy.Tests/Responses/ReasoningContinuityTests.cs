@@ -24,7 +24,7 @@ public sealed class ReasoningContinuityTests
             .FunctionCall("fc_turn1", "call_ls_1", "Bash", """{"command":"ls"}""")
             .Completed(ResponsesBodies.Usage(30, 25, reasoningTokens: 15)).Events));
         fake.Enqueue(FakeResponse.Stream(ResponsesSse.TextAnswer("There are two files.")));
-        await using var proxy = await TestProxy.StartAsync(Azure(fake));
+        await using var proxy = await TestProxy.StartAsync(AzureSettings(fake));
         var thinking = new ThinkingConfigEnabled { BudgetTokens = 4096 };
         var turn1Request = Ask("what is here?") with { Thinking = thinking, Tools = [Tool("Bash", "command")] };
         var question = turn1Request.Messages[0];

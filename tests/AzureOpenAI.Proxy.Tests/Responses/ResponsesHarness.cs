@@ -22,7 +22,7 @@ internal static class ResponsesHarness
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static ProxySettings Azure(FakeUpstreamServer fake) => new()
+    public static ProxySettings AzureSettings(FakeUpstreamServer fake) => new()
     {
         BaseUrl = fake.BaseUri,
         ApiKey = fake.Options.ApiKey,

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
+using AzureOpenAI.Proxy.Upstream;
 
 namespace AzureOpenAI.Proxy.Tests.Server;
 
@@ -175,7 +176,8 @@ public class EndpointTests
     [Fact]
     public async Task MissingKeyForRemoteProvider_SaysToSetOpenAIApiKey()
     {
-        await using var proxy = await TestProxy.StartAsync(Configured with { ApiKey = null });
+        // Without AZURE_AUTH=key, an Azure endpoint without a key means Entra ID (tests/…/Entra).
+        await using var proxy = await TestProxy.StartAsync(Configured with { ApiKey = null, AzureAuth = AzureAuthMode.Key });
 
         using var response = await proxy.Http.PostAsync("/v1/messages", Json("""{"model":"claude-sonnet-5-5","max_tokens":5,"messages":[{"role":"user","content":"hi"}]}"""), Token);
 

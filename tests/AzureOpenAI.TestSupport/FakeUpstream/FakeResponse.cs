@@ -36,11 +36,16 @@ public abstract record FakeResponse
     /// <summary>Sends no status or byte and waits until the client cancels (for timeouts and cancellation).</summary>
     public static FakeResponse HangUntilCancelled() => new Hang();
 
+    /// <summary>Resets the connection before any status or byte is sent (a dropped connection, as a retry should see it).</summary>
+    public static FakeResponse ResetConnection() => new Reset();
+
     internal sealed record JsonBody(int Status, JsonNode Body) : FakeResponse;
 
     internal sealed record SseStream(IReadOnlyList<StreamStep> Steps) : FakeResponse;
 
     internal sealed record Hang : FakeResponse;
+
+    internal sealed record Reset : FakeResponse;
 }
 
 /// <summary>Steps of a scripted SSE stream.</summary>

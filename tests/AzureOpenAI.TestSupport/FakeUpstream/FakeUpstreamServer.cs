@@ -341,6 +341,10 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             case FakeResponse.Hang:
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 break;
+            case FakeResponse.Reset:
+                markSelfAborted();
+                context.Abort();
+                break;
             case FakeResponse.SseStream stream:
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "text/event-stream";
