@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
@@ -30,20 +29,7 @@ internal static class ProviderProbe
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         profile.Authenticate(request);
 
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var latency = Stopwatch.GetElapsedTime(started);
-            return response.IsSuccessStatusCode
-                ? new ProbeResult(latency, ReplyText(body), null)
-                : new ProbeResult(latency, null, ProbeFailure.FromHttp((int)response.StatusCode, body));
-        }
-        catch (Exception ex) when (ex is HttpRequestException or UpstreamCredentialException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return new ProbeResult(Stopwatch.GetElapsedTime(started), null, ProbeFailure.FromException(ex));
-        }
+        return await ProbeResult.SendAsync(http, request, ReplyText, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sockets, behind the Entra ID token handler when the proxy would use Entra ID (no retries: the test shows the first failure).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
@@ -22,20 +21,7 @@ internal static class ProxyProbe
         request.Headers.Add("anthropic-version", "2023-06-01");
         if (clientToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", clientToken);
 
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var latency = Stopwatch.GetElapsedTime(started);
-            return response.IsSuccessStatusCode
-                ? new ProbeResult(latency, ReplyText(body), null)
-                : new ProbeResult(latency, null, ProbeFailure.FromHttp((int)response.StatusCode, body));
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return new ProbeResult(Stopwatch.GetElapsedTime(started), null, ProbeFailure.FromException(ex));
-        }
+        return await ProbeResult.SendAsync(http, request, ReplyText, cancellationToken).ConfigureAwait(false);
     }
 
     private static byte[] RequestBody(string model)

@@ -15,15 +15,8 @@ public sealed class EntraProxyTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ProxySettings Azure(FakeUpstreamServer fake, string apiVersion) => new()
-    {
-        BaseUrl = fake.BaseUri,
-        Provider = ProviderKind.Azure,
-        AzureApiVersion = apiVersion,
-        BigModel = "gpt-4.1",
-        MiddleModel = "gpt-4o",
-        SmallModel = "gpt-4o-mini",
-    };
+    private static ProxySettings Azure(FakeUpstreamServer fake, string apiVersion) =>
+        FakeUpstreamSettings.Azure(fake, big: "gpt-4.1") with { ApiKey = null, AzureApiVersion = apiVersion };
 
     private static StringContent Message() =>
         new("""{"model":"claude-sonnet-4-5","max_tokens":50,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json");

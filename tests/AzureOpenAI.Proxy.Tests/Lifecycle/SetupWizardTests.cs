@@ -73,7 +73,8 @@ public sealed class SetupWizardTests
         terminal.Type("");
         await terminal.WaitForAsync("How should the proxy sign in to Azure?");
         terminal.Press("Enter");
-        var screen = await terminal.WaitForAsync("API key");
+        // "API key" is also one of the sign-in choices, so wait for the key prompt's own text.
+        var screen = await terminal.WaitForAsync("(Enter keeps");
         Assert.Contains($"Enter keeps {SecretMask.Mask(Key)}", screen, StringComparison.Ordinal);
         terminal.Type("");
         await terminal.WaitForAsync("API version");

@@ -20,16 +20,8 @@ public sealed class UpstreamRetryTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ProxySettings Azure(FakeUpstreamServer fake, int maxRetries = 2) => new()
-    {
-        BaseUrl = fake.BaseUri,
-        ApiKey = fake.Options.ApiKey,
-        Provider = ProviderKind.Azure,
-        BigModel = "gpt-4.1",
-        MiddleModel = "gpt-4o",
-        SmallModel = "gpt-4o-mini",
-        MaxRetries = maxRetries,
-    };
+    private static ProxySettings Azure(FakeUpstreamServer fake, int maxRetries = 2) =>
+        FakeUpstreamSettings.Azure(fake, big: "gpt-4.1") with { MaxRetries = maxRetries };
 
     private static StringContent Message(bool stream = false) =>
         new($$"""{"model":"claude-sonnet-4-5","max_tokens":50,"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""",

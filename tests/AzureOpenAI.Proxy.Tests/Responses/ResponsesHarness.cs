@@ -22,16 +22,8 @@ internal static class ResponsesHarness
 
     public static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public static ProxySettings AzureSettings(FakeUpstreamServer fake) => new()
-    {
-        BaseUrl = fake.BaseUri,
-        ApiKey = fake.Options.ApiKey,
-        Provider = ProviderKind.Azure,
-        BigModel = "gpt-5-codex",
-        MiddleModel = "gpt-5-mini",
-        SmallModel = "gpt-4o-mini",
-        ProxyAuthToken = LocalToken,
-    };
+    public static ProxySettings AzureSettings(FakeUpstreamServer fake) =>
+        FakeUpstreamSettings.Azure(fake, big: "gpt-5-codex", middle: "gpt-5-mini") with { ProxyAuthToken = LocalToken };
 
     public static AnthropicClient Client(TestProxy proxy) =>
         new() { BaseUrl = proxy.Address.ToString().TrimEnd('/'), ApiKey = LocalToken, MaxRetries = 0 };

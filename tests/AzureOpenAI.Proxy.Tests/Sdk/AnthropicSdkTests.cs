@@ -17,16 +17,7 @@ public class AnthropicSdkTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ProxySettings Settings(FakeUpstreamServer fake) => new()
-    {
-        BaseUrl = fake.BaseUri,
-        ApiKey = fake.Options.ApiKey,
-        Provider = ProviderKind.Azure,
-        BigModel = "gpt-5",
-        MiddleModel = "gpt-4o",
-        SmallModel = "gpt-4o-mini",
-        ProxyAuthToken = "local-token",
-    };
+    private static ProxySettings Settings(FakeUpstreamServer fake) => FakeUpstreamSettings.Azure(fake) with { ProxyAuthToken = "local-token" };
 
     private static AnthropicClient Client(TestProxy proxy) =>
         new() { BaseUrl = proxy.Address.ToString().TrimEnd('/'), ApiKey = "local-token", MaxRetries = 0 };

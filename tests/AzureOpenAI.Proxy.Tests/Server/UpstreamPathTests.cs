@@ -20,15 +20,7 @@ public class UpstreamPathTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Azure with the default api-version (v1).</summary>
-    private static ProxySettings Azure(FakeUpstreamServer fake) => new()
-    {
-        BaseUrl = fake.BaseUri,
-        ApiKey = fake.Options.ApiKey,
-        Provider = ProviderKind.Azure,
-        BigModel = "gpt-5",
-        MiddleModel = "gpt-4o",
-        SmallModel = "gpt-4o-mini",
-    };
+    private static ProxySettings Azure(FakeUpstreamServer fake) => FakeUpstreamSettings.Azure(fake);
 
     private static StringContent Body(string model = "claude-sonnet-5-5", bool stream = false, int maxTokens = 100) =>
         new($$"""{"model":"{{model}}","max_tokens":{{maxTokens}},"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""",
