@@ -175,16 +175,25 @@ public class UpstreamPathTests
     public async Task UpstreamDropsMidStream_EmitsErrorEventAndNoMessageStop()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        var sent = new TaskCompletionSource();
-        fake.Enqueue(FakeResponse.Stream(s => s.Send([ChatSse.Role(), ChatSse.Text("partial")]).Signal(sent).WaitFor(Task.Delay(200, Token)).Abort()));
+        // The upstream drops only once the client has the partial text, so the drop is surely mid-stream.
+        var clientSawText = new TaskCompletionSource();
+        fake.Enqueue(FakeResponse.Stream(s => s.Send([ChatSse.Role(), ChatSse.Text("partial")]).WaitFor(clientSawText.Task).Abort()));
         await using var proxy = await TestProxy.StartAsync(Azure(fake));
 
-        using var response = await proxy.Http.PostAsync("/v1/messages", Body(stream: true), Token);
-        var text = await response.Content.ReadAsStringAsync(Token);
-
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages") { Content = Body(stream: true) };
+        using var response = await proxy.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("event: error", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("event: message_stop", text, StringComparison.Ordinal);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Token));
+        var text = new StringBuilder();
+        while (await reader.ReadLineAsync(Token) is { } line)
+        {
+            text.Append(line).Append('\n');
+            if (line.Contains("partial", StringComparison.Ordinal)) clientSawText.TrySetResult();
+        }
+
+        Assert.Contains("event: error", text.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("event: message_stop", text.ToString(), StringComparison.Ordinal);
+        Assert.Single(fake.Requests);
     }
 
     [Fact]
