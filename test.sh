@@ -5,6 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
+# tmux drives the interactive setup wizard in its tests; setsid (util-linux) and kill (procps) run the daemon.
+missing=()
+for tool in tmux:tmux setsid:util-linux kill:procps; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
 # The end-to-end tests need the real Claude Code CLI, pinned in tests/e2e/package-lock.json.
 if [ ! -x tests/e2e/node_modules/.bin/claude ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
