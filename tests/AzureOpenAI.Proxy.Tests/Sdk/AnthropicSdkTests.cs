@@ -10,8 +10,7 @@ using AzureOpenAI.TestSupport.FakeUpstream;
 namespace AzureOpenAI.Proxy.Tests.Sdk;
 
 /// <summary>
-/// The official Anthropic .NET SDK as the client, the real proxy, the strict fake as the upstream. These need the
-/// translation helpers' code; on the proxy branch alone they fail with NotImplementedException.
+/// The official Anthropic .NET SDK as the client, the real proxy, the strict fake as the upstream.
 /// </summary>
 public class AnthropicSdkTests
 {

@@ -11,9 +11,7 @@ namespace AzureOpenAI.Proxy.Tests.Server;
 
 /// <summary>
 /// The proxy's own I/O paths in front of the strict fake upstream: URL and auth per provider, error mapping and retry
-/// headers, timeouts, unreachable hosts, cancellation, max_tokens learning, pings. These need the translation helpers'
-/// code (ChatRequestBuilder, ChatStreamTranslator, UpstreamErrorMapper); on the proxy branch alone they fail with
-/// NotImplementedException.
+/// headers, timeouts, unreachable hosts, cancellation, max_tokens learning, pings.
 /// </summary>
 public class UpstreamPathTests
 {
