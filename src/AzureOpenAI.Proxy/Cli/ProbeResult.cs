@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using AzureOpenAI.Proxy.Upstream;
 
 namespace AzureOpenAI.Proxy.Cli;
@@ -7,6 +8,17 @@ namespace AzureOpenAI.Proxy.Cli;
 internal sealed record ProbeResult(TimeSpan Latency, string? Reply, ProbeFailure? Failure)
 {
     public const string Prompt = "Reply with the single word: pong";
+
+    /// <summary>Writes <c>"messages":[{"role":"user","content":Prompt}]</c>, which Chat Completions and Messages share.</summary>
+    public static void WritePromptMessages(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("messages");
+        json.WriteStartObject();
+        json.WriteString("role", "user");
+        json.WriteString("content", Prompt);
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
 
     /// <summary>
     /// Sends the probe and times it: the reply read by <paramref name="replyText"/> on success, the explained HTTP

@@ -49,12 +49,7 @@ internal static class ProviderProbe
             json.WriteStartObject();
             // Deployment URLs ignore "model", every other style needs it: always sending it is right everywhere.
             json.WriteString("model", deployment);
-            json.WriteStartArray("messages");
-            json.WriteStartObject();
-            json.WriteString("role", "user");
-            json.WriteString("content", ProbeResult.Prompt);
-            json.WriteEndObject();
-            json.WriteEndArray();
+            ProbeResult.WritePromptMessages(json);
             // Reasoning models reject max_tokens; older servers only know it.
             if (reasoning) json.WriteNumber("max_completion_tokens", ReasoningReplyTokens);
             else json.WriteNumber("max_tokens", ReplyTokens);

@@ -33,12 +33,7 @@ internal static class ProxyProbe
             json.WriteString("model", model);
             // Room for a reasoning model's thinking; the proxy clamps it to the deployment's limit.
             json.WriteNumber("max_tokens", 2048);
-            json.WriteStartArray("messages");
-            json.WriteStartObject();
-            json.WriteString("role", "user");
-            json.WriteString("content", ProbeResult.Prompt);
-            json.WriteEndObject();
-            json.WriteEndArray();
+            ProbeResult.WritePromptMessages(json);
             json.WriteEndObject();
         }
         return buffer.ToArray();
