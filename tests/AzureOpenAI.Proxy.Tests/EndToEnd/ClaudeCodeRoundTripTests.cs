@@ -24,14 +24,7 @@ public sealed class ClaudeCodeRoundTripTests
         upstream.Enqueue(FakeResponse.Stream(ChatSse.ToolCallAnswer("call_e2e_bash_1", "Bash", arguments.ToJsonString(), pieces: 5)));
         upstream.Enqueue(FakeResponse.Stream(ChatSse.TextAnswer("The marker file now holds E2E_TOOL_OK.")));
 
-        sandbox.Variables["OPENAI_BASE_URL"] = upstream.BaseUri.ToString();
-        sandbox.Variables["OPENAI_API_KEY"] = upstream.Options.ApiKey;
-        sandbox.Variables["AZURE_API_VERSION"] = "v1";
-        sandbox.Variables["BIG_MODEL"] = "gpt-5-mini";
-        sandbox.Variables["MIDDLE_MODEL"] = "gpt-4.1";
-        sandbox.Variables["SMALL_MODEL"] = "gpt-4o-mini";
-        sandbox.Variables["PROXY_AUTH_TOKEN"] = LocalToken;
-        await using var proxy = await LauncherServe.StartAsync(sandbox, Token);
+        await using var proxy = await LauncherServe.StartAsync(sandbox, upstream, ("gpt-5-mini", "gpt-4.1", "gpt-4o-mini"), LocalToken, Token);
 
         var run = await ClaudeCli.RunAsync(sandbox, proxy.Address, LocalToken,
             ["-p", "Write E2E_TOOL_OK into marker.txt with the Bash tool.", "--allowedTools", "Bash"], Token);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
 using AzureOpenAI.TestSupport;
+using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.Proxy.Tests.EndToEnd;
 
@@ -34,6 +35,20 @@ public sealed partial class LauncherServe : IAsyncDisposable
         ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
     };
+
+    /// <summary>Starts the proxy configured for the fake as an Azure v1 resource, with a local client token.</summary>
+    public static Task<LauncherServe> StartAsync(Sandbox sandbox, FakeUpstreamServer upstream, (string Big, string Middle, string Small) deployments,
+        string localToken, CancellationToken cancellationToken)
+    {
+        sandbox.Variables["OPENAI_BASE_URL"] = upstream.BaseUri.ToString();
+        sandbox.Variables["OPENAI_API_KEY"] = upstream.Options.ApiKey;
+        sandbox.Variables["AZURE_API_VERSION"] = "v1";
+        sandbox.Variables["BIG_MODEL"] = deployments.Big;
+        sandbox.Variables["MIDDLE_MODEL"] = deployments.Middle;
+        sandbox.Variables["SMALL_MODEL"] = deployments.Small;
+        sandbox.Variables["PROXY_AUTH_TOKEN"] = localToken;
+        return StartAsync(sandbox, cancellationToken);
+    }
 
     public static async Task<LauncherServe> StartAsync(Sandbox sandbox, CancellationToken cancellationToken)
     {

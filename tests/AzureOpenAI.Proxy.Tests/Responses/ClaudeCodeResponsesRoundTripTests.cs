@@ -29,14 +29,7 @@ public sealed class ClaudeCodeResponsesRoundTripTests
             .Completed(ResponsesBodies.Usage(900, 60, reasoningTokens: 20)).Events));
         upstream.Enqueue(FakeResponse.Stream(ResponsesSse.TextAnswer("The marker file now holds E2E_RESPONSES_OK.")));
 
-        sandbox.Variables["OPENAI_BASE_URL"] = upstream.BaseUri.ToString();
-        sandbox.Variables["OPENAI_API_KEY"] = upstream.Options.ApiKey;
-        sandbox.Variables["AZURE_API_VERSION"] = "v1";
-        sandbox.Variables["BIG_MODEL"] = "gpt-5-codex";
-        sandbox.Variables["MIDDLE_MODEL"] = "gpt-5-codex";
-        sandbox.Variables["SMALL_MODEL"] = "gpt-4o-mini";
-        sandbox.Variables["PROXY_AUTH_TOKEN"] = LocalToken;
-        await using var proxy = await LauncherServe.StartAsync(sandbox, Token);
+        await using var proxy = await LauncherServe.StartAsync(sandbox, upstream, ("gpt-5-codex", "gpt-5-codex", "gpt-4o-mini"), LocalToken, Token);
 
         var run = await ClaudeCli.RunAsync(sandbox, proxy.Address, LocalToken,
             ["-p", "Write E2E_RESPONSES_OK into marker.txt with the Bash tool.", "--allowedTools", "Bash"], Token);
