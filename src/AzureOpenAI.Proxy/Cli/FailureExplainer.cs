@@ -1,3 +1,5 @@
+using AzureOpenAI.Translation.Mapping;
+
 namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>What the <c>test</c> call was aimed at, for naming things in an explanation.</summary>
@@ -7,7 +9,8 @@ internal sealed record ProbeTarget(string Host, string Deployment, string TierVa
     bool UsesEntra = false);
 
 /// <summary>
-/// Turns a failed <c>test</c> call into a cause in words and the fix. Azure's tell-tales:
+/// Turns a failed <c>test</c> call into a cause in words and the fix. Azure's tell-tales, recognised by
+/// <see cref="UpstreamErrorCauses"/> (the proxy's error mapper uses the same):
 /// <code>
 /// 401 "…local authentication is disabled…"      key auth switched off on the resource (use Entra ID)
 /// no Entra ID token (directly or via the proxy)  the credential's own explanation (az login, AZURE_OPENAI_AD_TOKEN, a key)
@@ -35,9 +38,10 @@ internal static class FailureExplainer
     {
         var message = failure.Message ?? "";
         var said = message.Length == 0 ? "" : $" ({(target.ThroughProxy ? "the proxy said" : "the provider said")}: {Shorten(message)})";
+        var cause = UpstreamErrorCauses.Recognize(failure.Status ?? 0, failure.Code, message);
         if (failure.Status == 401 && Mentions(message, "invalid or missing proxy token"))
             return "the running proxy rejected this PROXY_AUTH_TOKEN: it was started with another one; run `azure-openai restart`";
-        if (failure.Status == 401 && Mentions(message, "local authentication is disabled", "key based authentication is disabled"))
+        if (cause == UpstreamErrorCause.KeyAuthDisabled)
             return $"key authentication is disabled on {target.Host} (401): use Microsoft Entra ID (`azure-openai setup --auth entra`) or enable local auth on the resource{said}";
         if (failure.Status == 401 && Mentions(message, "no Azure credential found", "the Azure credential failed"))
             return message;
@@ -46,9 +50,9 @@ internal static class FailureExplainer
                 + $"and `az login` must use the resource's tenant{said}";
         if (failure.Status == 401)
             return $"{target.Host} rejected the API key (401): the key is wrong or belongs to another resource, or key authentication is disabled on the resource; check OPENAI_API_KEY (`azure-openai setup`){said}";
-        if (failure.Code == "DeploymentNotFound" || (failure.Status == 404 && Mentions(message, "deployment")))
+        if (cause == UpstreamErrorCause.DeploymentNotFound || (failure.Status == 404 && Mentions(message, "deployment")))
             return $"deployment \"{target.Deployment}\" was not found on {target.Host} (404 DeploymentNotFound): set {target.TierVariable} to a deployment name shown in the Azure AI Foundry portal (the deployment's name, not the model's){said}";
-        if (failure.Status is 400 or 404 && Mentions(message, "api version", "api-version", "apiversion"))
+        if (cause == UpstreamErrorCause.ApiVersionUnsupported)
             return $"api-version \"{target.ApiVersion}\" is not supported by {target.Host}: set AZURE_API_VERSION=v1, or a dated version the resource supports such as 2024-10-21{said}";
         return failure.Status switch
         {

@@ -1,36 +1,67 @@
-using System.Net.Http.Headers;
+using System.Diagnostics;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>
-/// The <c>test</c> call straight to the provider, for when the proxy is not running: the smallest Chat Completions
-/// request, sent to the URL and with the credential the proxy would use (<see cref="ProviderProfile"/>). It bypasses
-/// the translation on purpose, so a failure here is the provider's configuration, nothing else.
+/// The <c>test</c> call straight to the provider, for when the proxy is not running: the probe's Messages request
+/// goes through the proxy's own request path in-process (<see cref="UpstreamClient"/>: the deployment's API, its URL,
+/// the credential), so Responses-only deployments are tested as they are served. Nothing is retried: the test shows
+/// the first failure.
 /// </summary>
 internal static class ProviderProbe
 {
-    private const int ReplyTokens = 64;
-
-    // Reasoning models spend completion tokens on thinking before the first visible word.
-    private const int ReasoningReplyTokens = 2048;
-
     public static async Task<ProbeResult> RunAsync(ProxySettings settings, ProviderProfile profile, string deployment, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(Handler(settings, timeout)) { Timeout = timeout };
-        using var request = new HttpRequestMessage(HttpMethod.Post, profile.ChatCompletionsUrl(deployment))
-        {
-            Content = new ByteArrayContent(RequestBody(deployment, ModelFamilies.IsReasoning(deployment, settings.ReasoningModels))),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        profile.Authenticate(request);
+        using var http = new HttpClient(Handler(settings, timeout)) { Timeout = Timeout.InfiniteTimeSpan };
+        var learned = new LearnedOutputLimits();
+        var upstream = new UpstreamClient(http, profile, new TranslationOptionsFactory(settings, profile, learned), new DeploymentApiStyles(settings),
+            learned, timeout, NullLogger.Instance);
+        var request = JsonSerializer.Deserialize(ProbeResult.MessagesRequestBody(deployment), AnthropicJsonContext.Default.MessagesRequest)!;
 
-        return await ProbeResult.SendAsync(http, request, ReplyText, cancellationToken).ConfigureAwait(false);
+        var started = Stopwatch.GetTimestamp();
+        using var result = await upstream.SendAsync(request, deployment, cancellationToken).ConfigureAwait(false);
+        if (result is UpstreamFailure failure) return new ProbeResult(Stopwatch.GetElapsedTime(started), null, Describe(failure));
+
+        var answer = (UpstreamSuccess)result;
+        byte[] body;
+        try
+        {
+            body = await answer.Response.Content.ReadAsByteArrayAsync(answer.Deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
+        {
+            using var lost = answer.FailedReading(ex);
+            return new ProbeResult(Stopwatch.GetElapsedTime(started), null, Describe(lost));
+        }
+        var latency = Stopwatch.GetElapsedTime(started);
+        try
+        {
+            return new ProbeResult(latency, ProbeResult.ReplyText(answer.Api.ToMessage(body, "msg_test", deployment, answer.Sent.ToolNames)), null);
+        }
+        catch (AnthropicRequestException ex)
+        {
+            return new ProbeResult(latency, null, new ProbeFailure(ProbeFailureKind.Http, (int)answer.Response.StatusCode, Message: ex.Error.Message));
+        }
     }
+
+    /// <summary>
+    /// Network and credential failures keep their exception (DNS vs refused); an error status keeps the upstream's own
+    /// code and words, which <see cref="FailureExplainer"/> reads as it reads the proxy's relayed errors.
+    /// </summary>
+    private static ProbeFailure Describe(UpstreamFailure failure) => failure.Kind switch
+    {
+        UpstreamFailureKind.Timeout => new ProbeFailure(ProbeFailureKind.Timeout),
+        UpstreamFailureKind.HttpStatus => ProbeFailure.FromHttp(failure.Status, failure.Body),
+        UpstreamFailureKind.Untranslatable => new ProbeFailure(ProbeFailureKind.Http, 400, Message: failure.TranslationError!.Message),
+        _ => ProbeFailure.FromException(failure.Exception!),
+    };
 
     /// <summary>Sockets, behind the Entra ID token handler when the proxy would use Entra ID (no retries: the test shows the first failure).</summary>
     private static HttpMessageHandler Handler(ProxySettings settings, TimeSpan timeout)
@@ -39,40 +70,5 @@ internal static class ProviderProbe
         var credential = UpstreamCredential.Resolve(settings);
         if (!UpstreamCredential.IsEntra(credential)) return sockets;
         return new EntraAuthHandler(EntraTokenCache.For(credential, settings, TimeProvider.System)) { InnerHandler = sockets };
-    }
-
-    private static byte[] RequestBody(string deployment, bool reasoning)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            // Deployment URLs ignore "model", every other style needs it: always sending it is right everywhere.
-            json.WriteString("model", deployment);
-            ProbeResult.WritePromptMessages(json);
-            // Reasoning models reject max_tokens; older servers only know it.
-            if (reasoning) json.WriteNumber("max_completion_tokens", ReasoningReplyTokens);
-            else json.WriteNumber("max_tokens", ReplyTokens);
-            json.WriteEndObject();
-        }
-        return buffer.ToArray();
-    }
-
-    private static string ReplyText(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var choices = document.RootElement.GetProperty("choices");
-            if (choices.GetArrayLength() == 0) return "(no choices in the response)";
-            var message = choices[0].GetProperty("message");
-            return message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String
-                ? content.GetString()!
-                : "(an empty reply)";
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return "(a response that is not a chat completion)";
-        }
     }
 }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation.Anthropic;
-using AzureOpenAI.Translation.Mapping;
-using AzureOpenAI.Translation.Streaming;
 using AzureOpenAI.Translation.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,18 +8,24 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
-/// <c>POST /v1/messages</c> (the query string, e.g. <c>?beta=true</c>, is ignored):
+/// <c>POST /v1/messages</c> (the query string, e.g. <c>?beta=true</c>, is ignored), as a pipeline:
 /// <code>
-/// 1. parse the body once                         → 400 naming the field / 413
-/// 2. provider configured? model routed?          → 400 saying what to set (not retried by Claude Code)
-/// 3. translate and send (UpstreamClient: Chat or Responses per deployment) → 400 for an untranslatable request
-/// 4. upstream failed before any byte             → mapped HTTP error (UpstreamErrors), retry headers on 429
-/// 5. stream: StreamRelay with the API's stream translator; otherwise translate the whole JSON answer
-///    (an error inside a 200 answer, e.g. a failed response, becomes the mapped HTTP error)
+/// 1. parse the body once                               → 400 naming the field / 413
+/// 2. provider configured? model routed?                → 400 saying what to set (not retried by Claude Code)
+/// 3. UpstreamClient: translate for the deployment's API, send → UpstreamSuccess or UpstreamFailure
+/// 4. failure                                           → UpstreamErrors: the mapped HTTP error, retry headers on 429
+/// 5. success: stream → StreamRelay with the API's stream translator; otherwise the API translates the whole answer
 /// </code>
 /// </summary>
 internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory httpClients, ILogger<MessagesEndpoint> logger)
 {
+    private static readonly KeyValuePair<string, string>[] DoNotRetry = [new("x-should-retry", "false")];
+
+    private readonly UpstreamClient? _upstream = state.Profile is { } profile
+        ? new UpstreamClient(httpClients.CreateClient(UpstreamHttp.ClientName), profile, state.Options!, state.ApiStyles, state.LearnedLimits,
+            state.Settings.RequestTimeout, logger)
+        : null;
+
     public async Task HandleAsync(HttpContext context)
     {
         // Step 1
@@ -35,102 +39,72 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         entry.RequestedModel = request.Model;
 
         // Step 2
-        if (state.MissingEndpoint is { } missing || state.Profile is null || state.Options is null)
+        if (Route(request.Model) is not { } deployment)
         {
-            await AnthropicErrors.WriteAsync(context, new AnthropicError(AnthropicErrorType.InvalidRequest, state.MissingEndpoint ?? "no provider"),
-                [new("x-should-retry", "false")]);
-            return;
-        }
-        if (state.Router.Route(request.Model) is not { } deployment)
-        {
-            await AnthropicErrors.WriteAsync(context, new AnthropicError(AnthropicErrorType.InvalidRequest, ProviderSetup.MissingDeployment(request.Model)),
-                [new("x-should-retry", "false")]);
+            await AnthropicErrors.WriteAsync(context,
+                new AnthropicError(AnthropicErrorType.InvalidRequest, state.MissingEndpoint ?? ProviderSetup.MissingDeployment(request.Model)), DoNotRetry);
             return;
         }
         entry.Deployment = deployment;
 
         // Step 3: the input-token estimate for message_start is counted while the upstream thinks.
-        var streaming = request.Stream == true;
-        var inputEstimate = streaming ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : Task.FromResult(0);
-        var client = new UpstreamClient(httpClients.CreateClient(UpstreamHttp.ClientName), state.Profile, state.Options,
-            state.ApiStyles, state.LearnedLimits, state.Settings.RequestTimeout, logger);
-        UpstreamCall call;
-        try
+        var inputEstimate = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
+        using var result = await _upstream!.SendAsync(request, deployment, context.RequestAborted);
+        entry.UpstreamLatency = result.Latency;
+
+        // Steps 4 and 5
+        switch (result)
         {
-            call = await client.SendAsync(request, deployment, context.RequestAborted);
+            case UpstreamFailure failure:
+                await FailAsync(context, failure, deployment);
+                break;
+            case UpstreamSuccess answer when inputEstimate is not null:
+                var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), request.Model, answer.Sent.ToolNames, await inputEstimate);
+                await new StreamRelay(answer, translator, context, state, logger).RunAsync();
+                break;
+            case UpstreamSuccess answer:
+                await RespondWholeAsync(context, answer, request.Model, deployment);
+                break;
         }
-        catch (AnthropicRequestException ex)
+    }
+
+    /// <summary>The deployment the request goes to, or null when the provider or the tier's deployment is not configured.</summary>
+    private string? Route(string requestedModel) => state.MissingEndpoint is null && _upstream is not null ? state.Router.Route(requestedModel) : null;
+
+    private async Task FailAsync(HttpContext context, UpstreamFailure failure, string deployment)
+    {
+        var entry = RequestLogEntry.Of(context);
+        if (failure.Kind == UpstreamFailureKind.ClientAborted)
         {
-            await AnthropicErrors.WriteAsync(context, ex.Error);
+            entry.ClientAborted = true;
+            ProxyLog.ClientAborted(logger, entry.RequestId);
             return;
         }
-
-        using (call)
-        {
-            entry.UpstreamLatency = call.Latency;
-            // Step 4
-            if (call.Failure == UpstreamFailure.ClientAborted)
-            {
-                entry.ClientAborted = true;
-                ProxyLog.ClientAborted(logger, entry.RequestId);
-                return;
-            }
-            if (call.Failure != UpstreamFailure.None)
-            {
-                await WriteUpstreamErrorAsync(context, call, deployment);
-                return;
-            }
-
-            // Step 5
-            var messageId = Ids.NewMessageId();
-            if (streaming)
-            {
-                var toolNames = call.Translation.ToolNames;
-                IAnthropicStreamTranslator translator = call.Api == ApiStyle.Responses
-                    ? new ResponsesStreamTranslator(messageId, request.Model, toolNames, await inputEstimate)
-                    : new ChatStreamTranslator(messageId, request.Model, toolNames, await inputEstimate);
-                await new StreamRelay(call, translator, context, state, logger).RunAsync();
-            }
-            else
-                await RespondWholeAsync(context, call, messageId, request.Model, deployment);
-        }
+        var error = UpstreamErrors.ToAnthropic(failure, deployment, state.Profile!);
+        if (failure.Kind != UpstreamFailureKind.Untranslatable)
+            ProxyLog.UpstreamFailed(logger, entry.RequestId, failure.Kind.ToString(),
+                failure.Kind == UpstreamFailureKind.HttpStatus ? $"HTTP {failure.Status}" : error.Message);
+        await AnthropicErrors.WriteAsync(context, error, error.HttpStatus == StatusCodes.Status429TooManyRequests ? failure.RetryHeaders : null);
     }
 
-    private async Task WriteUpstreamErrorAsync(HttpContext context, UpstreamCall call, string deployment)
-    {
-        var error = UpstreamErrors.ToAnthropic(call, deployment, state.Profile!, state.Settings.RequestTimeout);
-        var detail = call.Failure == UpstreamFailure.HttpStatus ? $"HTTP {call.ErrorStatus}" : error.Message;
-        ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, call.Failure.ToString(), detail);
-        var headers = error.HttpStatus == StatusCodes.Status429TooManyRequests ? call.RetryHeaders : null;
-        await AnthropicErrors.WriteAsync(context, error, headers);
-    }
-
-    private async Task RespondWholeAsync(HttpContext context, UpstreamCall call, string messageId, string requestedModel, string deployment)
+    private async Task RespondWholeAsync(HttpContext context, UpstreamSuccess answer, string requestedModel, string deployment)
     {
         byte[] upstreamBody;
         try
         {
-            upstreamBody = await call.Response!.Content.ReadAsByteArrayAsync(call.Token);
+            upstreamBody = await answer.Response.Content.ReadAsByteArrayAsync(answer.Deadline.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {
-            call.Failure = UpstreamClient.Classify(ex, call);
-            call.Exception = ex;
-            if (call.Failure == UpstreamFailure.ClientAborted)
-            {
-                RequestLogEntry.Of(context).ClientAborted = true;
-                return;
-            }
-            await WriteUpstreamErrorAsync(context, call, deployment);
+            using var failure = answer.FailedReading(ex);
+            await FailAsync(context, failure, deployment);
             return;
         }
 
         byte[] message;
         try
         {
-            message = call.Api == ApiStyle.Responses
-                ? ResponsesResponseTranslator.ToMessagesResponse(upstreamBody, messageId, requestedModel, call.Translation.ToolNames)
-                : ChatResponseTranslator.ToMessagesResponse(upstreamBody, messageId, requestedModel, call.Translation.ToolNames);
+            message = answer.Api.ToMessage(upstreamBody, Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames);
         }
         catch (AnthropicRequestException ex)
         {

@@ -31,11 +31,4 @@ internal static partial class ProxyLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "not ready: {Problem}")]
     public static partial void NotConfigured(ILogger logger, string problem);
-
-    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "{Deployment} accepts at most {Limit} completion tokens; remembered")]
-    public static partial void LearnedLimit(ILogger logger, string deployment, int limit);
-
-    [LoggerMessage(EventId = 9, Level = LogLevel.Information,
-        Message = "{Deployment} is served only by the Responses API (OperationNotSupported on Chat Completions); switched for this process")]
-    public static partial void SwitchedToResponses(ILogger logger, string deployment);
 }

@@ -22,7 +22,7 @@ namespace AzureOpenAI.Proxy.Server;
 ///    (no fake message_stop). A client that went away cancels the upstream read and is logged at Debug.
 /// </code>
 /// </summary>
-internal sealed class StreamRelay(UpstreamCall call, IAnthropicStreamTranslator translator, HttpContext context, ProxyState state, ILogger logger)
+internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslator translator, HttpContext context, ProxyState state, ILogger logger)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
 
@@ -30,7 +30,7 @@ internal sealed class StreamRelay(UpstreamCall call, IAnthropicStreamTranslator 
     {
         try
         {
-            var body = await call.Response!.Content.ReadAsStreamAsync(call.Token);
+            var body = await call.Response.Content.ReadAsStreamAsync(call.Deadline.Token);
             await using (body)
             {
                 await RelayAsync(body);
@@ -38,20 +38,14 @@ internal sealed class StreamRelay(UpstreamCall call, IAnthropicStreamTranslator 
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {
-            switch (UpstreamClient.Classify(ex, call))
+            using var failure = call.FailedReading(ex);
+            if (failure.Kind == UpstreamFailureKind.ClientAborted)
             {
-                case UpstreamFailure.ClientAborted:
-                    RequestLogEntry.Of(context).ClientAborted = true;
-                    ProxyLog.ClientAborted(logger, RequestLogEntry.Of(context).RequestId);
-                    return;
-                case UpstreamFailure.Timeout:
-                    await FailAsync(new AnthropicError(AnthropicErrorType.Timeout,
-                        $"the upstream sent nothing for REQUEST_TIMEOUT={(int)state.Settings.RequestTimeout.TotalSeconds}s"));
-                    return;
-                default:
-                    await FailAsync(UpstreamErrors.LostMidStream(state.Profile!.EndpointHost, ex));
-                    return;
+                RequestLogEntry.Of(context).ClientAborted = true;
+                ProxyLog.ClientAborted(logger, RequestLogEntry.Of(context).RequestId);
+                return;
             }
+            await FailAsync(UpstreamErrors.ToAnthropic(failure, "", state.Profile!, started: true));
         }
         finally
         {
@@ -61,8 +55,8 @@ internal sealed class StreamRelay(UpstreamCall call, IAnthropicStreamTranslator 
 
     private async Task RelayAsync(Stream body)
     {
-        var items = SseParser.Create(body, static (_, data) => data.ToArray()).EnumerateAsync(call.Token);
-        await using var reader = items.GetAsyncEnumerator(call.Token);
+        var items = SseParser.Create(body, static (_, data) => data.ToArray()).EnumerateAsync(call.Deadline.Token);
+        await using var reader = items.GetAsyncEnumerator(call.Deadline.Token);
         while (true)
         {
             var next = reader.MoveNextAsync().AsTask();
@@ -70,7 +64,7 @@ internal sealed class StreamRelay(UpstreamCall call, IAnthropicStreamTranslator 
             while (!next.IsCompleted && context.Response.HasStarted)
                 if (!await PingIfSilentAsync(next)) break;
             if (!await next) break;
-            call.ResetTimeout();
+            call.Deadline.Reset();
             translator.Process(reader.Current.Data, _buffer);
             await WriteBufferAsync();
             if (translator.IsFinished) return;

@@ -5,8 +5,7 @@ using AzureOpenAI.Translation.Mapping;
 namespace AzureOpenAI.Proxy.Upstream;
 
 /// <summary>
-/// Which API each deployment is called through, <see cref="ApiStyle.Chat"/> or <see cref="ApiStyle.Responses"/>
-/// (never Auto):
+/// Which API each deployment is called through, <see cref="ChatCompletionsApi"/> or <see cref="ResponsesApi"/>:
 /// <code>
 /// API_STYLE=responses   every deployment
 /// API_STYLE=chat        none
@@ -22,8 +21,11 @@ internal sealed class DeploymentApiStyles(ApiStyle configured, IReadOnlyList<str
 
     public DeploymentApiStyles(ProxySettings settings) : this(settings.ApiStyle, settings.ResponsesModels) { }
 
-    public ApiStyle For(string deployment) =>
-        _switched.ContainsKey(deployment) ? ApiStyle.Responses : Configured(configured, responsesModels, deployment);
+    /// <summary>The API a request for <paramref name="deployment"/> goes to now.</summary>
+    public IUpstreamApi For(string deployment) =>
+        _switched.ContainsKey(deployment) || Configured(configured, responsesModels, deployment) == ApiStyle.Responses
+            ? ResponsesApi.Instance
+            : ChatCompletionsApi.Instance;
 
     /// <summary>
     /// Switches <paramref name="deployment"/> to Responses after the upstream refused it on Chat; false when

@@ -7,72 +7,62 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Proxy.Upstream;
 
 /// <summary>
-/// Sends a translated request to the provider:
+/// Sends a Messages request to the provider through the deployment's API and returns how that ended:
 /// <code>
-/// 1. the deployment's API (DeploymentApiStyles) and options (max_tokens clamp, reasoning rules, model in body or not)
-/// 2. translate (ChatRequestBuilder or ResponsesRequestBuilder) → body
-/// 3. POST with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it
-/// 4. Chat refused with OperationNotSupported (API_STYLE=auto) → remember Responses for the deployment, resend once there
-/// 5. Chat 400 "supports at most N completion tokens" → remember N, rebuild, resend once
-/// 6. a non-success status → body and retry headers kept for the error mapper
+/// 1. the deployment's API strategy (DeploymentApiStyles) and options (max_tokens clamp, reasoning rules, model in body)
+/// 2. api.Translate → body (an untranslatable request is a failure, nothing is sent)
+/// 3. POST to api.Url with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it (UpstreamDeadline)
+/// 4. refused because the deployment is served only by the Responses API (API_STYLE=auto) → remember, resend there once
+/// 5. 400 "supports at most N completion tokens" → remember N, rebuild, resend once
+/// 6. a non-success status → a failure with the body and retry headers, for UpstreamErrors
 /// </code>
 /// Both resends happen before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
-/// and the Entra ID token are the named HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
+/// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, TranslationOptionsFactory options,
     DeploymentApiStyles apiStyles, LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
 {
     private const int MaxErrorBodyBytes = 1 << 20;
 
-    /// <summary>
-    /// Translates and sends <paramref name="request"/>. Throws <see cref="AnthropicRequestException"/> when the request cannot
-    /// be translated; every upstream outcome is reported in the returned call, which the caller disposes.
-    /// </summary>
-    public async Task<UpstreamCall> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted)
+    /// <summary>Translates and sends <paramref name="request"/>; the caller disposes the result.</summary>
+    public async Task<UpstreamResult> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted)
     {
+        var deadline = new UpstreamDeadline(clientAborted, requestTimeout);
         var api = apiStyles.For(deployment);
-        var translation = Translate(request, deployment, api);
-        var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
-        var call = new UpstreamCall(timeout, clientAborted, requestTimeout, api, translation);
-        call.ResetTimeout();
-        try
+        var result = await TranslateAndSendAsync(api, request, deployment, deadline).ConfigureAwait(false);
+        if (result is not UpstreamFailure { Kind: UpstreamFailureKind.HttpStatus } failure) return result;
+
+        if (api.IsServedElsewhere(failure) && apiStyles.SwitchToResponses(deployment))
         {
-            await SendOnceAsync(call, deployment).ConfigureAwait(false);
-            if (call is not { Api: ApiStyle.Chat, Failure: UpstreamFailure.HttpStatus }) return call;
-            if (UpstreamErrorMapper.IsChatOperationNotSupported(call.ErrorStatus, call.ErrorBody) && apiStyles.SwitchToResponses(deployment))
-            {
-                Server.ProxyLog.SwitchedToResponses(logger, deployment);
-                call.Api = ApiStyle.Responses;
-                call.Translation = Translate(request, deployment, ApiStyle.Responses);
-                await SendOnceAsync(call, deployment).ConfigureAwait(false);
-            }
-            else if (call.ErrorStatus == 400 && UpstreamErrorMapper.TryParseMaxTokensLimit(call.ErrorBody, out var limit))
-            {
-                learned.Remember(deployment, limit);
-                Server.ProxyLog.LearnedLimit(logger, deployment, limit);
-                call.Translation = Translate(request, deployment, ApiStyle.Chat);
-                await SendOnceAsync(call, deployment).ConfigureAwait(false);
-            }
-            return call;
+            UpstreamLog.SwitchedToResponses(logger, deployment);
+            return await TranslateAndSendAsync(apiStyles.For(deployment), request, deployment, deadline).ConfigureAwait(false);
         }
-        catch
+        if (failure.Status == 400 && UpstreamErrorMapper.TryParseMaxTokensLimit(failure.Body, out var limit))
         {
-            call.Dispose();
-            throw;
+            learned.Remember(deployment, limit);
+            UpstreamLog.LearnedLimit(logger, deployment, limit);
+            return await TranslateAndSendAsync(api, request, deployment, deadline).ConfigureAwait(false);
         }
+        return result;
     }
 
-    private ChatTranslation Translate(MessagesRequest request, string deployment, ApiStyle api) => api == ApiStyle.Responses
-        ? ResponsesRequestBuilder.Build(request, options.For(deployment))
-        : ChatRequestBuilder.Build(request, options.For(deployment));
-
-    private async Task SendOnceAsync(UpstreamCall call, string deployment)
+    private async Task<UpstreamResult> TranslateAndSendAsync(IUpstreamApi api, MessagesRequest request, string deployment, UpstreamDeadline deadline)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post,
-            call.Api == ApiStyle.Responses ? profile.ResponsesUrl() : profile.ChatCompletionsUrl(deployment))
+        ChatTranslation body;
+        try
         {
-            Content = new ReadOnlyMemoryContent(call.Translation.Body),
-        };
+            body = api.Translate(request, options.For(deployment));
+        }
+        catch (AnthropicRequestException ex)
+        {
+            return new UpstreamFailure(UpstreamFailureKind.Untranslatable, api, deadline, TimeSpan.Zero) { TranslationError = ex.Error };
+        }
+        return await SendAsync(api, body, deployment, deadline).ConfigureAwait(false);
+    }
+
+    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, ChatTranslation body, string deployment, UpstreamDeadline deadline)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, api.Url(profile, deployment)) { Content = new ReadOnlyMemoryContent(body.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         profile.Authenticate(message);
 
@@ -80,46 +70,25 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, call.Token).ConfigureAwait(false);
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or UpstreamCredentialException)
         {
-            call.Latency = Stopwatch.GetElapsedTime(started);
-            call.Exception = ex;
-            call.Failure = ex is UpstreamCredentialException && !call.ClientAborted ? UpstreamFailure.Credential : Classify(ex, call);
-            return;
+            return new UpstreamFailure(deadline.Classify(ex), api, deadline, Stopwatch.GetElapsedTime(started)) { Exception = ex };
         }
-        call.Latency = Stopwatch.GetElapsedTime(started);
+        var latency = Stopwatch.GetElapsedTime(started);
+        if (response.IsSuccessStatusCode) return new UpstreamSuccess(api, body, response, deadline, latency);
 
-        if (response.IsSuccessStatusCode)
-        {
-            call.Response = response;
-            call.Failure = UpstreamFailure.None;
-            return;
-        }
         using (response)
         {
-            call.Failure = UpstreamFailure.HttpStatus;
-            call.ErrorStatus = (int)response.StatusCode;
-            call.RetryHeaders = RetryHeaders(response);
-            try
+            return new UpstreamFailure(UpstreamFailureKind.HttpStatus, api, deadline, latency)
             {
-                call.ErrorBody = await ReadBoundedAsync(response.Content, call.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
-            {
-                call.ErrorBody = [];
-            }
+                Status = (int)response.StatusCode,
+                RetryHeaders = RetryHeaders(response),
+                Body = await ReadBoundedAsync(response.Content, deadline.Token).ConfigureAwait(false),
+            };
         }
     }
-
-    public static UpstreamFailure Classify(Exception ex, UpstreamCall call) => ex switch
-    {
-        OperationCanceledException when call.ClientAborted => UpstreamFailure.ClientAborted,
-        OperationCanceledException => UpstreamFailure.Timeout,
-        _ when call.ClientAborted => UpstreamFailure.ClientAborted,
-        _ => UpstreamFailure.ConnectionFailed,
-    };
 
     private static List<KeyValuePair<string, string>> RetryHeaders(HttpResponseMessage response)
     {
@@ -129,17 +98,25 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         return headers;
     }
 
+    /// <summary>Up to 1 MiB of an error body; what could not be read is left out (the status still explains the failure).</summary>
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken token)
     {
-        var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        using var buffer = new MemoryStream();
+        try
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while (buffer.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
-                buffer.Write(chunk, 0, read);
-            return buffer.ToArray();
+            var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var chunk = new byte[16 * 1024];
+                int read;
+                while (buffer.Length < MaxErrorBodyBytes && (read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+                    buffer.Write(chunk, 0, read);
+            }
         }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+        {
+            // Keep what arrived.
+        }
+        return buffer.ToArray();
     }
 }

@@ -63,14 +63,14 @@ public static partial class UpstreamErrorMapper
         return status switch
         {
             400 or 409 or 422 => new(AnthropicErrorType.InvalidRequest, upstream),
-            401 when IsKeyAuthDisabled(details) => new(AnthropicErrorType.Authentication,
+            401 when Cause(status, details) == UpstreamErrorCause.KeyAuthDisabled => new(AnthropicErrorType.Authentication,
                 $"Key authentication is disabled on this Azure resource (HTTP 401): {upstream} Use Microsoft Entra ID instead: "
                 + "set AZURE_AUTH=entra and sign in with `az login` (or run `azure-openai setup --auth entra`)."),
             401 => new(AnthropicErrorType.Authentication,
                 $"The upstream rejected the credentials (HTTP 401): {upstream} Check the API key (OPENAI_API_KEY) or the Entra ID settings."),
             402 => new(AnthropicErrorType.Billing, upstream),
             403 => new(AnthropicErrorType.Permission, upstream),
-            404 => new(AnthropicErrorType.NotFound, NotFoundMessage(upstream, details.Code, deployment)),
+            404 => new(AnthropicErrorType.NotFound, NotFoundMessage(upstream, Cause(status, details), deployment)),
             408 or 504 => new(AnthropicErrorType.Timeout, upstream),
             413 => new(AnthropicErrorType.RequestTooLarge, upstream),
             // OpenAI answers an exhausted quota with 429 too; retrying it is futile, so it is a billing error.
@@ -82,15 +82,12 @@ public static partial class UpstreamErrorMapper
         };
     }
 
-    /// <summary>Azure's answer to an api-key when the resource allows only Entra ID (disableLocalAuth).</summary>
-    private static bool IsKeyAuthDisabled(UpstreamErrorDetails details) =>
-        details.Code == "AuthenticationTypeDisabled"
-        || details.Message?.Contains("key based authentication is disabled", StringComparison.OrdinalIgnoreCase) == true
-        || details.Message?.Contains("local authentication is disabled", StringComparison.OrdinalIgnoreCase) == true;
+    private static UpstreamErrorCause Cause(int status, UpstreamErrorDetails details) =>
+        UpstreamErrorCauses.Recognize(status, details.Code, details.Message);
 
-    private static string NotFoundMessage(string upstream, string? code, string? deployment)
+    private static string NotFoundMessage(string upstream, UpstreamErrorCause cause, string? deployment)
     {
-        if (code == "DeploymentNotFound")
+        if (cause == UpstreamErrorCause.DeploymentNotFound)
         {
             var which = deployment is null ? "The Azure deployment" : $"The Azure deployment '{deployment}'";
             return $"{which} was not found (DeploymentNotFound): {upstream} Check BIG_MODEL, MIDDLE_MODEL and SMALL_MODEL.";

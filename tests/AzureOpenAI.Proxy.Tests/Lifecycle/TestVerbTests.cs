@@ -30,6 +30,37 @@ public sealed class TestVerbTests
     }
 
     [Fact]
+    public async Task ResponsesOnlyDeployment_IsTestedThroughTheResponsesApi()
+    {
+        await using var fake = await StartFakeAsync();
+        await using var sandbox = Configured(fake);
+        sandbox.Variables["AZURE_API_VERSION"] = "v1";
+        sandbox.Variables["MIDDLE_MODEL"] = "gpt-5-codex";
+
+        var run = await sandbox.RunAsync("test");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"reply       {FakeUpstreamServer.DefaultAnswer}", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("/openai/v1/responses", fake.LastRequest.Path);
+        Assert.Equal("gpt-5-codex", fake.LastRequest.Deployment);
+    }
+
+    [Fact]
+    public async Task DeploymentOfAResponsesOnlyModel_SwitchesAfterOperationNotSupported()
+    {
+        var options = new FakeUpstreamOptions { ApiKey = Key }.WithDeployment("my-codex", "gpt-5-codex");
+        await using var fake = await FakeUpstreamServer.StartAsync(options, TestContext.Current.CancellationToken);
+        await using var sandbox = Configured(fake);
+        sandbox.Variables["AZURE_API_VERSION"] = "v1";
+        sandbox.Variables["MIDDLE_MODEL"] = "my-codex";
+
+        var run = await sandbox.RunAsync("test");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["/openai/v1/chat/completions", "/openai/v1/responses"], fake.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
     public async Task WrongKey_Explains401()
     {
         await using var fake = await StartFakeAsync();

@@ -1,0 +1,28 @@
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
+using AzureOpenAI.Translation.Streaming;
+
+namespace AzureOpenAI.Proxy.Upstream;
+
+/// <summary>Chat Completions: <c>…/chat/completions</c>, chunks with <c>choices[0].delta</c>.</summary>
+internal sealed class ChatCompletionsApi : IUpstreamApi
+{
+    public static ChatCompletionsApi Instance { get; } = new();
+
+    public ApiStyle Style => ApiStyle.Chat;
+
+    public ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options) => ChatRequestBuilder.Build(request, options);
+
+    public Uri Url(ProviderProfile profile, string deployment) => profile.ChatCompletionsUrl(deployment);
+
+    public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
+        new ChatStreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
+
+    public byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
+        ChatResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
+
+    public AnthropicError WithHints(AnthropicError error, ProviderProfile profile) => error;
+
+    public bool IsServedElsewhere(UpstreamFailure failure) =>
+        failure.Kind == UpstreamFailureKind.HttpStatus && UpstreamErrorMapper.IsChatOperationNotSupported(failure.Status, failure.Body);
+}

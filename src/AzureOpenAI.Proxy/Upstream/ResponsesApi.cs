@@ -1,0 +1,39 @@
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
+using AzureOpenAI.Translation.Streaming;
+
+namespace AzureOpenAI.Proxy.Upstream;
+
+/// <summary>The Responses API: <c>…/responses</c>, typed events (<c>response.output_text.delta</c>, …), stateless (<c>store:false</c>).</summary>
+internal sealed class ResponsesApi : IUpstreamApi
+{
+    public static ResponsesApi Instance { get; } = new();
+
+    public ApiStyle Style => ApiStyle.Responses;
+
+    public ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options) => ResponsesRequestBuilder.Build(request, options);
+
+    public Uri Url(ProviderProfile profile, string deployment) => profile.ResponsesUrl();
+
+    public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
+        new ResponsesStreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
+
+    public byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
+        ResponsesResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
+
+    /// <summary>
+    /// Azure serves <c>/openai/responses</c> only from api-version 2025-03-01-preview on; older dated versions answer a
+    /// bare 404 "Resource not found", which says nothing about the cause.
+    /// </summary>
+    public AnthropicError WithHints(AnthropicError error, ProviderProfile profile) =>
+        profile.UsesDeploymentUrls && error.Type == AnthropicErrorType.NotFound
+            && error.Message.StartsWith("Resource not found", StringComparison.Ordinal)
+            ? error with
+            {
+                Message = $"{error.Message} The Responses API on Azure needs AZURE_API_VERSION=v1 (or a dated version from 2025-03-01-preview on); " +
+                    $"AZURE_API_VERSION is {profile.ApiVersion}.",
+            }
+            : error;
+
+    public bool IsServedElsewhere(UpstreamFailure failure) => false;
+}

@@ -1,0 +1,43 @@
+using System.Net.Sockets;
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
+
+namespace AzureOpenAI.Proxy.Upstream;
+
+/// <summary>
+/// The one place where an upstream failure becomes what the client sees (PROTOCOL.md §5.4, CLAUDE-CODE.md §4):
+/// <code>
+/// HTTP status          UpstreamErrorMapper (400 context length → "prompt is too long: N tokens > M maximum", 429 + retry headers, …)
+///                      plus the API's own hints (IUpstreamApi.WithHints)
+/// timeout              504 timeout_error      retried by Claude Code
+/// cannot connect       529 overloaded_error   retried by Claude Code (as for an upstream 502/503); names the host
+/// lost mid-answer      500 api_error          retried by Claude Code; names the host
+/// no Entra ID token    401 authentication_error  says how to sign in (az login, AZURE_OPENAI_AD_TOKEN, a key)
+/// untranslatable       400 invalid_request_error naming the field
+/// </code>
+/// </summary>
+internal static class UpstreamErrors
+{
+    /// <param name="started">True when the answer had begun (headers received) before it failed: a lost connection is then mid-answer.</param>
+    public static AnthropicError ToAnthropic(UpstreamFailure failure, string deployment, ProviderProfile profile, bool started = false) => failure.Kind switch
+    {
+        UpstreamFailureKind.HttpStatus => failure.Api.WithHints(UpstreamErrorMapper.Map(failure.Status, failure.Body, deployment), profile),
+        UpstreamFailureKind.Timeout when started => new(AnthropicErrorType.Timeout,
+            $"the upstream sent nothing for REQUEST_TIMEOUT={(int)failure.Deadline.IdleTimeout.TotalSeconds}s"),
+        UpstreamFailureKind.Timeout => new(AnthropicErrorType.Timeout,
+            $"the upstream did not answer within REQUEST_TIMEOUT={(int)failure.Deadline.IdleTimeout.TotalSeconds}s"),
+        UpstreamFailureKind.Credential => new(AnthropicErrorType.Authentication, failure.Exception!.Message),
+        UpstreamFailureKind.Untranslatable => failure.TranslationError!,
+        _ when started => new(AnthropicErrorType.Api,
+            $"the connection to the upstream {profile.EndpointHost} was lost mid-stream: {Reason(failure.Exception)}"),
+        _ => new(AnthropicErrorType.Overloaded, $"could not reach the upstream {profile.EndpointHost}: {Reason(failure.Exception)}"),
+    };
+
+    /// <summary>The innermost socket or HTTP reason ("Connection refused", "Name or service not known"), never a stack trace.</summary>
+    private static string Reason(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is SocketException socket) return socket.Message;
+        return exception?.Message ?? "unknown error";
+    }
+}
