@@ -9,7 +9,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// <code>
 /// HTTP status          UpstreamErrorMapper (400 context length → "prompt is too long: N tokens > M maximum", 429 + retry headers, …)
 ///                      plus the API's own hints (IUpstreamApi.WithHints)
-/// timeout              504 timeout_error      retried by Claude Code
+/// timeout              504 timeout_error      retried by Claude Code (no answer, or silence mid-stream)
 /// cannot connect       529 overloaded_error   retried by Claude Code (as for an upstream 502/503); names the host
 /// lost mid-answer      500 api_error          retried by Claude Code; names the host
 /// no Entra ID token    401 authentication_error  says how to sign in (az login, AZURE_OPENAI_AD_TOKEN, a key)
@@ -22,8 +22,7 @@ internal static class UpstreamErrors
     public static AnthropicError ToAnthropic(UpstreamFailure failure, string deployment, ProviderProfile profile, bool started = false) => failure.Kind switch
     {
         UpstreamFailureKind.HttpStatus => failure.Api.WithHints(UpstreamErrorMapper.Map(failure.Status, failure.Body, deployment), profile),
-        UpstreamFailureKind.Timeout when started => new(AnthropicErrorType.Timeout,
-            $"the upstream sent nothing for REQUEST_TIMEOUT={(int)failure.Deadline.IdleTimeout.TotalSeconds}s"),
+        // Silence before the headers and silence mid-stream are the same limit.
         UpstreamFailureKind.Timeout => new(AnthropicErrorType.Timeout,
             $"the upstream did not answer within REQUEST_TIMEOUT={(int)failure.Deadline.IdleTimeout.TotalSeconds}s"),
         UpstreamFailureKind.Credential => new(AnthropicErrorType.Authentication, failure.Exception!.Message),
