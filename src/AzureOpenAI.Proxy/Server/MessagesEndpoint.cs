@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -58,6 +59,9 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             case UpstreamFailure failure:
                 await FailAsync(context, failure, deployment);
                 break;
+            case UpstreamSuccess answer when inputEstimate is not null && NotAnEventStream(answer) is { } contentType:
+                await WriteUnusableAsync(context, $"it answered 200 with {contentType} instead of an event stream");
+                break;
             case UpstreamSuccess answer when inputEstimate is not null:
                 var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), request.Model, answer.Sent.ToolNames, await inputEstimate);
                 await new StreamRelay(answer, translator, context, state, logger).RunAsync();
@@ -70,6 +74,19 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
 
     /// <summary>The deployment the request goes to, or null when the provider or the tier's deployment is not configured.</summary>
     private string? Route(string requestedModel) => state.MissingEndpoint is null && _upstream is not null ? state.Router.Route(requestedModel) : null;
+
+    /// <summary>The content type of a streamed answer that is not SSE (a gateway's HTML page), or null when it is SSE or unnamed.</summary>
+    private static string? NotAnEventStream(UpstreamSuccess answer) =>
+        answer.Response.Content.Headers.ContentType?.MediaType is { } type && !type.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)
+            ? type
+            : null;
+
+    private async Task WriteUnusableAsync(HttpContext context, string reason)
+    {
+        var error = UpstreamErrors.Unusable(state.Profile!, reason);
+        ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, error.Type.WireName(), error.Message);
+        await AnthropicErrors.WriteAsync(context, error);
+    }
 
     private async Task FailAsync(HttpContext context, UpstreamFailure failure, string deployment)
     {
@@ -105,6 +122,11 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         try
         {
             message = answer.Api.ToMessage(upstreamBody, Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames);
+        }
+        catch (UnusableAnswerException ex)
+        {
+            await WriteUnusableAsync(context, ex.Reason);
+            return;
         }
         catch (AnthropicRequestException ex)
         {

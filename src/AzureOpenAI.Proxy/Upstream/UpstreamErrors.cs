@@ -14,6 +14,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// lost mid-answer      500 api_error          retried by Claude Code; names the host
 /// no Entra ID token    401 authentication_error  says how to sign in (az login, AZURE_OPENAI_AD_TOKEN, a key)
 /// untranslatable       400 invalid_request_error naming the field
+/// unusable 2xx answer  502 api_error           retried by Claude Code; names the host (HTML, {}, no choices, …)
 /// </code>
 /// </summary>
 internal static class UpstreamErrors
@@ -31,6 +32,10 @@ internal static class UpstreamErrors
             $"the connection to the upstream {profile.EndpointHost} was lost mid-stream: {Reason(failure.Exception)}"),
         _ => new(AnthropicErrorType.Overloaded, $"could not reach the upstream {profile.EndpointHost}: {Reason(failure.Exception)}"),
     };
+
+    /// <summary>A 2xx answer that holds no usable message (an HTML page, <c>{}</c>, no choices): 502, which Claude Code retries.</summary>
+    public static AnthropicError Unusable(ProviderProfile profile, string reason) =>
+        new(AnthropicErrorType.Api, $"the upstream {profile.EndpointHost} sent an unusable answer: {reason}") { Status = 502 };
 
     /// <summary>The innermost socket or HTTP reason ("Connection refused", "Name or service not known"), never a stack trace.</summary>
     private static string Reason(Exception? exception)

@@ -5,7 +5,10 @@ namespace AzureOpenAI.Translation.Anthropic;
 /// <summary>An error as the client sees it: <c>{"type":"error","error":{"type":…,"message":…}}</c>.</summary>
 public sealed record AnthropicError(AnthropicErrorType Type, string Message)
 {
-    public int HttpStatus => Type.HttpStatus();
+    /// <summary>The status when it is not the type's own, e.g. 502 for an unusable upstream answer (an <c>api_error</c>).</summary>
+    public int? Status { get; init; }
+
+    public int HttpStatus => Status ?? Type.HttpStatus();
 
     /// <summary>Writes the error body; <paramref name="requestId"/> is added when known.</summary>
     public void WriteTo(Utf8JsonWriter writer, string? requestId = null)

@@ -20,7 +20,7 @@ public static class ChatResponseTranslator
     /// <summary>
     /// Returns the Anthropic message JSON (UTF-8), with id <paramref name="messageId"/> and the requested model echoed.
     /// Throws <see cref="AnthropicRequestException"/> carrying the mapped error when the body is an error payload sent
-    /// with status 200, or is not a chat completion at all.
+    /// with status 200, and <see cref="UnusableAnswerException"/> when it is not a chat completion with a choice.
     /// </summary>
     public static byte[] ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
     {
@@ -30,6 +30,7 @@ public static class ChatResponseTranslator
         var choice = FirstChoice(root);
         if (choice.ValueKind != JsonValueKind.Object && (root.TryGetProperty("error"u8, out _) || IsString(root, "object"u8, "error")))
             throw new AnthropicRequestException(UpstreamErrorMapper.MapPayload(upstreamBody));
+        if (choice.ValueKind != JsonValueKind.Object) throw new UnusableAnswerException("no choices in the chat completion");
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))

@@ -14,7 +14,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// stop_reason refusal), <c>function_call</c> → tool_use (name mapped back, <c>call_id</c> through
 /// <see cref="ToolCallIds"/>, arguments as in <see cref="ChatResponseTranslator"/>). <c>status</c> and
 /// <c>incomplete_details</c> give the stop reason (<see cref="StopReasons.FromResponseStatus"/>); a <c>failed</c>
-/// response or an error body throws the mapped error.
+/// response or an error body throws the mapped error; a body without <c>output</c> is an <see cref="UnusableAnswerException"/>.
 /// </summary>
 public static class ResponsesResponseTranslator
 {
@@ -30,6 +30,7 @@ public static class ResponsesResponseTranslator
         var error = Property(root, "error"u8);
         if (status == "failed" || (error.ValueKind == JsonValueKind.Object && Property(root, "output"u8).ValueKind != JsonValueKind.Array))
             throw new AnthropicRequestException(ToError(error.ValueKind == JsonValueKind.Object ? error : root));
+        if (Property(root, "output"u8).ValueKind != JsonValueKind.Array) throw new UnusableAnswerException("no output in the response");
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using AzureOpenAI.Translation.Anthropic;
 
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>Tolerant reads of upstream JSON: a missing property or a wrong kind is <c>default</c>/null, never an exception.</summary>
 internal static class UpstreamJson
 {
-    /// <summary>Parses a whole upstream body that must be a JSON object; anything else is an <c>api_error</c>.</summary>
+    /// <summary>Parses a whole upstream body that must be a JSON object; anything else is an <see cref="UnusableAnswerException"/>.</summary>
     public static JsonDocument ParseObject(ReadOnlySpan<byte> body)
     {
         try
@@ -20,7 +19,7 @@ internal static class UpstreamJson
         {
             // Reported below.
         }
-        throw new AnthropicRequestException(new AnthropicError(AnthropicErrorType.Api, "The upstream returned a malformed response."));
+        throw new UnusableAnswerException("the body is not a JSON object");
     }
 
     public static JsonElement Property(JsonElement element, ReadOnlySpan<byte> name) =>

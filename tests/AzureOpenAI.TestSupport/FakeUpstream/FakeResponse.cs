@@ -33,6 +33,9 @@ public abstract record FakeResponse
     /// <summary>An SSE stream built step by step: chunks, gates, then an end, a hang or an abort.</summary>
     public static FakeResponse Stream(Func<StreamScript, StreamScript> script) => new SseStream(script(new StreamScript()).Steps);
 
+    /// <summary>Any body with any content type, as a misconfigured gateway or a captive portal answers (an HTML page with 200).</summary>
+    public static FakeResponse Raw(int status, string contentType, string body) => new RawBody(status, contentType, body);
+
     /// <summary>Sends no status or byte and waits until the client cancels (for timeouts and cancellation).</summary>
     public static FakeResponse HangUntilCancelled() => new Hang();
 
@@ -42,6 +45,8 @@ public abstract record FakeResponse
     internal sealed record JsonBody(int Status, JsonNode Body) : FakeResponse;
 
     internal sealed record SseStream(IReadOnlyList<StreamStep> Steps) : FakeResponse;
+
+    internal sealed record RawBody(int Status, string ContentType, string Body) : FakeResponse;
 
     internal sealed record Hang : FakeResponse;
 

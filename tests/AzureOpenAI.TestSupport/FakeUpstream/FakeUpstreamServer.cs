@@ -338,6 +338,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             case FakeResponse.JsonBody json:
                 await WriteJsonAsync(context, json.Status, json.Body, json.Headers, cancellationToken);
                 break;
+            case FakeResponse.RawBody raw:
+                context.Response.StatusCode = raw.Status;
+                context.Response.ContentType = raw.ContentType;
+                await context.Response.WriteAsync(raw.Body, cancellationToken);
+                break;
             case FakeResponse.Hang:
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 break;
