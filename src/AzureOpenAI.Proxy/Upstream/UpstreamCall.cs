@@ -1,3 +1,4 @@
+using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Proxy.Upstream;

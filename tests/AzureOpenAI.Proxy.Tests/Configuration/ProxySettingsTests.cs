@@ -1,5 +1,4 @@
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Upstream;
 using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Tests.Configuration;
