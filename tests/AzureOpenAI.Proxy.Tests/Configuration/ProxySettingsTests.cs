@@ -104,6 +104,15 @@ public class ProxySettingsTests
     }
 
     [Fact]
+    public void Credential_IsTheOneTheSettingsSelect_AlsoInACopy()
+    {
+        var keyless = Load(("OPENAI_BASE_URL", "https://res.openai.azure.com"));
+
+        Assert.Equal(UpstreamCredentialKind.DefaultAzureCredential, keyless.Credential);
+        Assert.Equal(UpstreamCredentialKind.ApiKey, (keyless with { ApiKey = "k" }).Credential);
+    }
+
+    [Fact]
     public void ReasoningModels_IsACommaList()
     {
         Assert.Equal(["o1", "my-thinker"], Load(("REASONING_MODELS", " o1 , my-thinker ,")).ReasoningModels);
