@@ -13,10 +13,10 @@ internal sealed record AutoStartSetting(bool Enabled, string Source)
 
     public static AutoStartSetting Resolve(CliContext context)
     {
-        var layers = ConfigLayers.Standard(context.Variables, context.CurrentDirectory, problems: []);
-        for (var i = layers.Count - 1; i >= 0; i--)
-            if (layers[i].Values.GetValueOrDefault(CompatibilityKeys.AutoStart) is { } value && !string.IsNullOrWhiteSpace(value))
-                return new AutoStartSetting(!Off.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase), layers[i].Source);
-        return new AutoStartSetting(true, ConfigLayers.DefaultsSource);
+        // The defaults layer (SettingDefaults) always sets it, so some layer does.
+        var layer = ConfigLayers.Standard(context.Variables, context.CurrentDirectory, problems: [])
+            .Last(l => !string.IsNullOrWhiteSpace(l.Values.GetValueOrDefault(CompatibilityKeys.AutoStart)));
+        var value = layer.Values[CompatibilityKeys.AutoStart].Trim();
+        return new AutoStartSetting(!Off.Contains(value, StringComparer.OrdinalIgnoreCase), layer.Source);
     }
 }

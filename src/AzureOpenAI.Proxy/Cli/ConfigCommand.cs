@@ -23,7 +23,7 @@ internal static class ConfigCommand
         output.WriteLine($"data home:      {context.Home.Directory}");
         output.WriteLine($"Claude settings: {context.ClaudeSettings.Path}");
         if (snapshot.Settings is { } settings)
-            output.WriteLine($"upstream auth:  {Upstream.UpstreamCredential.Describe(Upstream.UpstreamCredential.Resolve(settings))}");
+            output.WriteLine($"upstream auth:  {UpstreamCredential.Describe(settings.Credential)}");
         output.WriteLine();
         var names = SettingNames.All.Order(StringComparer.Ordinal).ToList();
         var width = names.Max(n => n.Length);

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using AzureOpenAI.Proxy.Configuration;
 
 namespace AzureOpenAI.Proxy.Cli;
 
@@ -27,24 +27,10 @@ internal static class PluginOptionsFallback
     private static Dictionary<string, string> StoredOptions(string settingsPath)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        JsonNode? root;
-        try { root = File.Exists(settingsPath) ? JsonNode.Parse(File.ReadAllText(settingsPath)) : null; }
-        catch (JsonException) { return options; }
-        catch (IOException) { return options; }
-        if (root?["pluginConfigs"] is not JsonObject configs) return options;
+        if (ClaudeSettingsJson.TryRead(settingsPath)?["pluginConfigs"] is not JsonObject configs) return options;
         foreach (var (id, config) in configs)
-        {
-            if (!id.StartsWith("azure-openai@", StringComparison.Ordinal) || config?["options"] is not JsonObject stored) continue;
-            foreach (var (key, node) in stored)
-                if (node is JsonValue value)
-                    options[key] = value.GetValueKind() switch
-                    {
-                        JsonValueKind.String => value.GetValue<string>(),
-                        JsonValueKind.True => "true",
-                        JsonValueKind.False => "false",
-                        _ => value.ToJsonString(),
-                    };
-        }
+            if (id.StartsWith("azure-openai@", StringComparison.Ordinal) && config is JsonObject plugin && plugin["options"] is JsonObject stored)
+                foreach (var (key, value) in ClaudeSettingsJson.Texts(stored)) options[key] = value;
         return options;
     }
 }

@@ -67,8 +67,7 @@ internal static class ProviderProbe
     private static HttpMessageHandler Handler(ProxySettings settings, TimeSpan timeout)
     {
         var sockets = new SocketsHttpHandler { ConnectTimeout = timeout };
-        var credential = UpstreamCredential.Resolve(settings);
-        if (!UpstreamCredential.IsEntra(credential)) return sockets;
-        return new EntraAuthHandler(EntraTokenCache.For(credential, settings, TimeProvider.System)) { InnerHandler = sockets };
+        if (!UpstreamCredential.IsEntra(settings.Credential)) return sockets;
+        return new EntraAuthHandler(EntraTokenCache.For(settings.Credential, settings, TimeProvider.System)) { InnerHandler = sockets };
     }
 }

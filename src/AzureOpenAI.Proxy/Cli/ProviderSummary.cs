@@ -15,16 +15,16 @@ internal sealed record ProviderSummary(
         return new ProviderSummary(
             Provider: settings?.BaseUrl is null ? "not configured" : azure ? "azure" : "openai-compatible",
             EndpointHost: settings?.BaseUrl?.Authority,
-            ApiStyle: snapshot.Config.Get("API_STYLE") ?? "auto",
+            ApiStyle: new SettingsReader(snapshot.Config).Text(SettingNames.ApiStyle)!,
             ApiVersion: azure ? settings!.EffectiveAzureApiVersion : null,
             BigModel: settings?.BigModel,
             MiddleModel: settings?.MiddleModel,
             SmallModel: settings?.SmallModel,
-            UpstreamAuth: settings is null ? "unknown: the configuration is invalid" : UpstreamCredential.Describe(UpstreamCredential.Resolve(settings)),
+            UpstreamAuth: settings is null ? "unknown: the configuration is invalid" : UpstreamCredential.Describe(settings.Credential),
             ClientTokenRequired: settings?.ProxyAuthToken is not null)
         {
             ApiOf = deployment => settings is null || deployment is null ? null
-                : DeploymentApiStyles.Configured(settings.ApiStyle, settings.ResponsesModels, deployment) == Upstream.ApiStyle.Responses ? "responses" : "chat",
+                : DeploymentApiStyles.Configured(settings.ApiStyle, settings.ResponsesModels, deployment) == Configuration.ApiStyle.Responses ? "responses" : "chat",
         };
     }
 

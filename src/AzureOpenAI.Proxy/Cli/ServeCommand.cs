@@ -13,8 +13,8 @@ namespace AzureOpenAI.Proxy.Cli;
 /// </summary>
 internal static class ServeCommand
 {
-    private static readonly Option<int?> Port = new("--port") { Description = "Port to listen on (default: PORT, else 8082; 0 = any free port)" };
-    private static readonly Option<string?> Host = new("--host") { Description = "Address to listen on (default: HOST, else 127.0.0.1)" };
+    private static readonly Option<int?> Port = new("--port") { Description = $"Port to listen on (default: PORT, else {SettingDefaults.Values[SettingNames.Port]}; 0 = any free port)" };
+    private static readonly Option<string?> Host = new("--host") { Description = $"Address to listen on (default: HOST, else {SettingDefaults.Values[SettingNames.Host]})" };
 
     public static Command Create(CliEnvironment environment)
     {

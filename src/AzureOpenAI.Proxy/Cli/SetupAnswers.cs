@@ -1,6 +1,5 @@
 using System.Globalization;
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Upstream;
 
 namespace AzureOpenAI.Proxy.Cli;
 

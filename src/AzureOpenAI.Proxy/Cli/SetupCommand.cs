@@ -17,7 +17,7 @@ internal static class SetupCommand
     private static readonly Option<string?> Big = new("--big") { Description = "Deployment for opus requests" };
     private static readonly Option<string?> Middle = new("--middle") { Description = "Deployment for sonnet requests" };
     private static readonly Option<string?> Small = new("--small") { Description = "Deployment for haiku requests" };
-    private static readonly Option<int?> Port = new("--port") { Description = "Port the proxy listens on (default 8082)" };
+    private static readonly Option<int?> Port = new("--port") { Description = $"Port the proxy listens on (default {SettingDefaults.Values[SettingNames.Port]})" };
     private static readonly Option<string?> Auth = new("--auth") { Description = "key (default) or entra (Microsoft Entra ID)" };
     private static readonly Option<bool> Remove = new("--remove") { Description = "Take back what setup added to ~/.claude/settings.json" };
 

@@ -48,12 +48,13 @@ internal sealed record ClaudeRoutingRecord(IReadOnlyDictionary<string, string> W
         return obj;
     }
 
+    /// <summary>The values came from settings.json, so they are read by its rule.</summary>
     private static Dictionary<string, string?> Strings(JsonNode? node)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (node is JsonObject obj)
             foreach (var (key, value) in obj)
-                values[key] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+                values[key] = ClaudeSettingsJson.Text(value);
         return values;
     }
 }

@@ -115,7 +115,7 @@ internal sealed class ClaudeSettingsFile(string path)
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            root = ClaudeSettingsJson.Parse(text);
         }
         catch (JsonException e)
         {
@@ -138,8 +138,7 @@ internal sealed class ClaudeSettingsFile(string path)
         return env;
     }
 
-    private static string? StringValue(JsonObject env, string key) =>
-        env[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? StringValue(JsonObject env, string key) => ClaudeSettingsJson.Text(env[key]);
 
     private static bool SameUrl(string a, string b) =>
         string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);

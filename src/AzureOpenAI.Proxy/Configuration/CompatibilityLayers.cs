@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AzureOpenAI.Proxy.Configuration;
@@ -54,28 +52,12 @@ internal static class CompatibilityLayers
 
     private static ConfigLayer? SettingsBlock(string path)
     {
-        if (!File.Exists(path)) return null;
-        var source = $"settings.json plugins.{PluginBlock} ({path})";
-        // A settings.json that does not parse is Claude Code's problem before it is ours: it must not stop the proxy.
-        // `status` (routing check) and `setup` (which refuses to rewrite it) report it.
-        JsonNode? root;
-        try { root = JsonNode.Parse(File.ReadAllText(path)); }
-        catch (JsonException) { return null; }
-        if (root?["plugins"]?[PluginBlock] is not JsonObject block) return null;
-
+        // A settings.json that does not parse reads as absent here: `status` (routing check) and `setup` (which
+        // refuses to rewrite it) report it.
+        if (ClaudeSettingsJson.TryRead(path)?["plugins"] is not JsonObject plugins || plugins[PluginBlock] is not JsonObject block) return null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, node) in block)
-        {
-            if (CompatibilityKeys.FromCamelCase(key) is not { } setting || node is not JsonValue value) continue;
-            values[setting] = value.GetValueKind() switch
-            {
-                JsonValueKind.String => value.GetValue<string>(),
-                JsonValueKind.Number => value.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => "",
-            };
-        }
-        return new ConfigLayer(source, values);
+        foreach (var (key, value) in ClaudeSettingsJson.Texts(block))
+            if (CompatibilityKeys.FromCamelCase(key) is { } setting) values[setting] = value;
+        return new ConfigLayer($"settings.json plugins.{PluginBlock} ({path})", values);
     }
 }

@@ -12,17 +12,8 @@ internal static class ConfigLayers
     public const string DefaultsSource = "default";
     public const string EnvironmentSource = "environment";
 
-    /// <summary>DESIGN.md §2 defaults. <c>AZURE_API_VERSION</c> has none here: its <c>v1</c> default applies on Azure only.</summary>
-    public static ConfigLayer Defaults() => new(DefaultsSource, new Dictionary<string, string>
-    {
-        [SettingNames.Port] = "8082",
-        [SettingNames.Host] = "127.0.0.1",
-        [SettingNames.MaxTokensLimit] = "131072",
-        [SettingNames.RequestTimeout] = "300",
-        [SettingNames.LogLevel] = "info",
-        [SettingNames.ReasoningModels] = "o1,o3,o4,gpt-5",
-        [SettingNames.MaxRetries] = "2",
-    });
+    /// <summary>The lowest layer: <see cref="SettingDefaults"/>.</summary>
+    public static ConfigLayer Defaults() => new(DefaultsSource, SettingDefaults.Values);
 
     /// <param name="problems">When given, a layer that cannot be read is reported here and skipped (for <c>config</c>,
     /// which shows everything it can); otherwise its <see cref="ConfigurationException"/> propagates.</param>

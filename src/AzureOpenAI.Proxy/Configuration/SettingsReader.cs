@@ -1,17 +1,20 @@
 using System.Globalization;
-using AzureOpenAI.Proxy.Upstream;
 using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Configuration;
 
-/// <summary>Typed reads of <see cref="EffectiveConfig"/> values; each failure names the variable, its source and the problem.</summary>
+/// <summary>
+/// Typed reads of <see cref="EffectiveConfig"/> values, falling back to <see cref="SettingDefaults"/> for what no layer
+/// sets; each failure names the variable, its source and the problem. Reads of settings that have a default never
+/// return null.
+/// </summary>
 internal sealed class SettingsReader(EffectiveConfig config)
 {
-    public string? Text(string name) => config.Get(name);
+    public string? Text(string name) => Find(name)?.Value;
 
-    public int? Integer(string name, int min, int max)
+    public int Integer(string name, int min, int max)
     {
-        if (config.Find(name) is not { } value) return null;
+        var value = Defaulted(name);
         if (!int.TryParse(value.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             throw ConfigurationException.Invalid(name, value, $"\"{value.Value}\" is not a whole number");
         if (number < min || number > max)
@@ -21,7 +24,7 @@ internal sealed class SettingsReader(EffectiveConfig config)
 
     public Uri? HttpUrl(string name)
     {
-        if (config.Find(name) is not { } value) return null;
+        if (Find(name) is not { } value) return null;
         if (!Uri.TryCreate(value.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             throw ConfigurationException.Invalid(name, value,
                 $"\"{value.Value}\" is not an http(s) URL (expected e.g. https://<resource>.openai.azure.com)");
@@ -33,7 +36,7 @@ internal sealed class SettingsReader(EffectiveConfig config)
     /// <summary><c>v1</c>, <c>latest</c>, <c>preview</c> or a dated version such as <c>2024-10-21</c> / <c>2025-04-01-preview</c>.</summary>
     public string? ApiVersion(string name)
     {
-        if (config.Find(name) is not { } value) return null;
+        if (Find(name) is not { } value) return null;
         foreach (var c in value.Value)
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '.'))
                 throw ConfigurationException.Invalid(name, value, $"\"{value.Value}\" is not an api-version (expected v1 or a date such as 2024-10-21)");
@@ -42,7 +45,7 @@ internal sealed class SettingsReader(EffectiveConfig config)
 
     public ProviderKind? Provider(string name)
     {
-        if (config.Find(name) is not { } value) return null;
+        if (Find(name) is not { } value) return null;
         return value.Value.ToLowerInvariant() switch
         {
             "auto" => null,
@@ -55,16 +58,16 @@ internal sealed class SettingsReader(EffectiveConfig config)
     /// <summary>One of <paramref name="allowed"/> (case-insensitive), lower-cased; null when unset.</summary>
     public string? OneOf(string name, params string[] allowed)
     {
-        if (config.Find(name) is not { } value) return null;
+        if (Find(name) is not { } value) return null;
         var lower = value.Value.ToLowerInvariant();
         return allowed.Contains(lower)
             ? lower
             : throw ConfigurationException.Invalid(name, value, $"\"{value.Value}\" is not one of {string.Join(", ", allowed)}");
     }
 
-    public LogLevel? LogLevel(string name)
+    public LogLevel LogLevel(string name)
     {
-        if (config.Find(name) is not { } value) return null;
+        var value = Defaulted(name);
         return value.Value.ToLowerInvariant() switch
         {
             "trace" => Microsoft.Extensions.Logging.LogLevel.Trace,
@@ -79,9 +82,9 @@ internal sealed class SettingsReader(EffectiveConfig config)
     }
 
     /// <summary>An IP address, <c>localhost</c>, or <c>*</c>/<c>0.0.0.0</c> for every interface.</summary>
-    public string? ListenHost(string name)
+    public string ListenHost(string name)
     {
-        if (config.Find(name) is not { } value) return null;
+        var value = Defaulted(name);
         if (IsListenHost(value.Value)) return value.Value;
         throw ConfigurationException.Invalid(name, value, $"\"{value.Value}\" is not an IP address or localhost (e.g. 127.0.0.1)");
     }
@@ -89,6 +92,12 @@ internal sealed class SettingsReader(EffectiveConfig config)
     public static bool IsListenHost(string host) =>
         host is "*" || string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || System.Net.IPAddress.TryParse(host, out _);
 
-    public IReadOnlyList<string>? List(string name) =>
-        config.Get(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>A comma-separated list; empty when neither a layer nor the defaults set it.</summary>
+    public IReadOnlyList<string> List(string name) =>
+        Text(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private ConfigValue? Find(string name) => config.Find(name) ?? SettingDefaults.Find(name);
+
+    private ConfigValue Defaulted(string name) =>
+        Find(name) ?? throw new InvalidOperationException($"{name} has no entry in {nameof(SettingDefaults)}");
 }

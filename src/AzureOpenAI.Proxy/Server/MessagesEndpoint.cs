@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;

@@ -16,9 +16,8 @@ internal sealed class ProxyState
         MissingEndpoint = ProviderSetup.MissingEndpoint(settings);
         ApiStyles = new DeploymentApiStyles(settings);
         Options = Profile is null ? null : new TranslationOptionsFactory(settings, Profile, LearnedLimits);
-        Credential = UpstreamCredential.Resolve(settings);
-        EntraTokens = Profile is not null && UpstreamCredential.IsEntra(Credential)
-            ? EntraTokenCache.For(Credential, settings, host.TimeProvider) : null;
+        EntraTokens = Profile is not null && UpstreamCredential.IsEntra(settings.Credential)
+            ? EntraTokenCache.For(settings.Credential, settings, host.TimeProvider) : null;
     }
 
     public ProxySettings Settings { get; }
@@ -28,8 +27,6 @@ internal sealed class ProxyState
     public LearnedOutputLimits LearnedLimits { get; } = new();
     public TranslationOptionsFactory? Options { get; }
     public DeploymentApiStyles ApiStyles { get; }
-
-    public UpstreamCredentialKind Credential { get; }
 
     /// <summary>The shared Entra ID token cache when the upstream credential is Entra ID, else null.</summary>
     public EntraTokenCache? EntraTokens { get; }

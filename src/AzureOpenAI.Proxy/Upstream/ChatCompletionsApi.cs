@@ -9,8 +9,6 @@ internal sealed class ChatCompletionsApi : IUpstreamApi
 {
     public static ChatCompletionsApi Instance { get; } = new();
 
-    public ApiStyle Style => ApiStyle.Chat;
-
     public ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options) => ChatRequestBuilder.Build(request, options);
 
     public Uri Url(ProviderProfile profile, string deployment) => profile.ChatCompletionsUrl(deployment);

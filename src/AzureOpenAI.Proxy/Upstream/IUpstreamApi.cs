@@ -12,8 +12,6 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// </summary>
 internal interface IUpstreamApi
 {
-    ApiStyle Style { get; }
-
     /// <summary>The request body for this API; throws <see cref="AnthropicRequestException"/> for an untranslatable request.</summary>
     ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options);
 

@@ -43,7 +43,7 @@ internal sealed class ProviderProfile
     /// <summary>The key goes on requests only when it is the credential in use; Entra ID tokens come from <see cref="EntraAuthHandler"/>.</summary>
     public static ProviderProfile? From(ProxySettings settings) =>
         settings.BaseUrl is null ? null : new ProviderProfile(settings.Provider, settings.BaseUrl, settings.AzureApiVersion,
-            UpstreamCredential.Resolve(settings) == UpstreamCredentialKind.ApiKey ? settings.ApiKey : null);
+            settings.Credential == UpstreamCredentialKind.ApiKey ? settings.ApiKey : null);
 
     public Uri ChatCompletionsUrl(string deployment)
     {

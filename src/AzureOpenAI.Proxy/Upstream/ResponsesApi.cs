@@ -9,8 +9,6 @@ internal sealed class ResponsesApi : IUpstreamApi
 {
     public static ResponsesApi Instance { get; } = new();
 
-    public ApiStyle Style => ApiStyle.Responses;
-
     public ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options) => ResponsesRequestBuilder.Build(request, options);
 
     public Uri Url(ProviderProfile profile, string deployment) => profile.ResponsesUrl();

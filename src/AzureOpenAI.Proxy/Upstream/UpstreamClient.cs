@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Upstream;
 using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Tests.Configuration;
@@ -102,6 +101,15 @@ public class ProxySettingsTests
         var settings = Load(("OPENAI_BASE_URL", "https://res.openai.azure.com"), ("PROVIDER", "openai"));
 
         Assert.Equal(ProviderKind.OpenAI, settings.Provider);
+    }
+
+    [Fact]
+    public void Credential_IsTheOneTheSettingsSelect_AlsoInACopy()
+    {
+        var keyless = Load(("OPENAI_BASE_URL", "https://res.openai.azure.com"));
+
+        Assert.Equal(UpstreamCredentialKind.DefaultAzureCredential, keyless.Credential);
+        Assert.Equal(UpstreamCredentialKind.ApiKey, (keyless with { ApiKey = "k" }).Credential);
     }
 
     [Fact]

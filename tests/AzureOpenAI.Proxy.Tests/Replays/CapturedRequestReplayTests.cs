@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
-using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.TestSupport;
 using AzureOpenAI.TestSupport.FakeUpstream;
 using AzureOpenAI.TestSupport.Specs;

@@ -1,7 +1,7 @@
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
+using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
-using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.TestSupport.FakeUpstream;
 using static AzureOpenAI.Proxy.Tests.Responses.ResponsesHarness;
 

@@ -4,7 +4,6 @@ using Anthropic;
 using Anthropic.Models.Messages;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
-using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.Proxy.Tests.Responses;

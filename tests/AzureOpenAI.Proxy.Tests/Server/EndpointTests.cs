@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
-using AzureOpenAI.Proxy.Upstream;
 
 namespace AzureOpenAI.Proxy.Tests.Server;
 
@@ -13,7 +12,7 @@ public class EndpointTests
     {
         BaseUrl = new Uri("https://res.openai.azure.com"),
         ApiKey = "upstream-key",
-        Provider = AzureOpenAI.Proxy.Upstream.ProviderKind.Azure,
+        Provider = ProviderKind.Azure,
         BigModel = "gpt-5",
         MiddleModel = "gpt-4.1",
         SmallModel = "gpt-4o-mini",

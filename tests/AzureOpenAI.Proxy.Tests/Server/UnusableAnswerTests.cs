@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureOpenAI.Proxy.Tests.Support;
-using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.Proxy.Tests.Server;

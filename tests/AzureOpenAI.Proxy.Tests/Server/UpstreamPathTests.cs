@@ -4,7 +4,6 @@ using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Server;
 using AzureOpenAI.Proxy.Tests.Support;
-using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.Proxy.Tests.Server;

@@ -1,5 +1,4 @@
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.Proxy.Tests.Support;

@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Proxy.Upstream;
+namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary>How the proxy authenticates to Azure OpenAI (<c>AZURE_AUTH</c>).</summary>
 internal enum AzureAuthMode

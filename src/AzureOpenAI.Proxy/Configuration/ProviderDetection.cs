@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Proxy.Upstream;
+namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary><c>PROVIDER=auto</c>: Azure when an api-version is configured or the endpoint is an Azure host.</summary>
 internal static class ProviderDetection

@@ -1,6 +1,4 @@
-using AzureOpenAI.Proxy.Configuration;
-
-namespace AzureOpenAI.Proxy.Upstream;
+namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary>Which credential the proxy presents to the provider.</summary>
 internal enum UpstreamCredentialKind

@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Proxy.Upstream;
+namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary>Which wire dialect the upstream speaks (DESIGN.md §2 URL rules).</summary>
 internal enum ProviderKind

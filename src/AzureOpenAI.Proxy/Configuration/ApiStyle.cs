@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Proxy.Upstream;
+namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary>Which upstream API a deployment is called through (<c>API_STYLE</c>).</summary>
 internal enum ApiStyle
