@@ -40,7 +40,7 @@ public class StreamBenchmarks
         var output = new ArrayBufferWriter<byte>(64 * 1024);
         var translator = new ChatStreamTranslator("msg_bench", "claude-sonnet-5-5", new ToolNameMap(), 100);
         foreach (var chunk in chunks) translator.Process(chunk, output);
-        translator.Complete(output);
+        translator.EndOfStream(output);
         return output.WrittenCount;
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Net.ServerSentEvents;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Streaming;
@@ -10,31 +8,28 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
-/// Relays an upstream stream (Chat Completions or Responses, through its <see cref="IAnthropicStreamTranslator"/>) to the
-/// client as Anthropic SSE, one upstream event at a time:
+/// Relays an upstream stream to the client through <see cref="StreamRelayLoop"/> (which reads, translates, pings and
+/// handles the end of the stream) and adds the HTTP side:
 /// <code>
-/// 1. read the next upstream data payload (SseParser: handles UTF-8 split across reads; Responses events name
-///    themselves in the payload's type, so `event:` lines are not needed); REQUEST_TIMEOUT of silence fails it
-/// 2. while waiting, after PingInterval of silence: write `event: ping` (only once the response has begun)
-/// 3. translator.Process(payload) → bytes; write them and flush at once (the first flush sends the headers)
-/// 4. at EOF: translator.Complete (message_delta, message_stop) unless it already finished
-/// 5. a failure before any byte: an HTTP error; after: translator.Fail → `event: error`, and the response ends
-///    (no fake message_stop). A client that went away cancels the upstream read and is logged at Debug.
+/// - the first write starts the response as an unbuffered event stream (headers go out with the first flush)
+/// - each upstream event restarts REQUEST_TIMEOUT, so it bounds silence, not the whole answer
+/// - a failure before message_start: an HTTP error; after: `event: error`, and the response ends (no fake message_stop)
+/// - a client that went away cancels the upstream read and is logged at Debug; a failed stream at Warning
 /// </code>
 /// </summary>
 internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslator translator, HttpContext context, ProxyState state, ILogger logger)
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-
     public async Task RunAsync()
     {
+        var loop = new StreamRelayLoop(translator, WriteAsync, state.Host.PingInterval, state.Host.TimeProvider);
         try
         {
             var body = await call.Response.Content.ReadAsStreamAsync(call.Deadline.Token);
             await using (body)
             {
-                await RelayAsync(body);
+                await loop.RunAsync(body, call.Deadline.Reset, call.Deadline.Token);
             }
+            if (translator.Message.Failure is { } failure) LogFailure(failure);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {
@@ -45,72 +40,41 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
                 ProxyLog.ClientAborted(logger, RequestLogEntry.Of(context).RequestId);
                 return;
             }
-            await FailAsync(UpstreamErrors.ToAnthropic(failure, "", state.Profile!, started: true));
+            await FailAsync(loop, UpstreamErrors.ToAnthropic(failure, RequestLogEntry.Of(context).Deployment ?? "", state.Profile!, started: true));
         }
         finally
         {
-            RecordUsage();
+            var entry = RequestLogEntry.Of(context);
+            (entry.InputTokens, entry.OutputTokens) = translator.Message.Usage;
         }
     }
 
-    private async Task RelayAsync(Stream body)
+    private async Task FailAsync(StreamRelayLoop loop, AnthropicError error)
     {
-        var items = SseParser.Create(body, static (_, data) => data.ToArray()).EnumerateAsync(call.Deadline.Token);
-        await using var reader = items.GetAsyncEnumerator(call.Deadline.Token);
-        while (true)
-        {
-            var next = reader.MoveNextAsync().AsTask();
-            // Step 2: keep bytes flowing while the upstream is silent (a reasoning model thinking).
-            while (!next.IsCompleted && context.Response.HasStarted)
-                if (!await PingIfSilentAsync(next)) break;
-            if (!await next) break;
-            call.Deadline.Reset();
-            translator.Process(reader.Current.Data, _buffer);
-            await WriteBufferAsync();
-            if (translator.IsFinished) return;
-        }
-        if (!translator.IsFinished)
-        {
-            translator.Complete(_buffer);
-            await WriteBufferAsync();
-        }
+        LogFailure(error);
+        if (context.Response.HasStarted) await loop.FailAsync(error);
+        else await AnthropicErrors.WriteAsync(context, error);
     }
 
-    /// <summary>Waits for <paramref name="next"/> up to the ping interval; writes a ping and returns true if it did not come.</summary>
-    private async Task<bool> PingIfSilentAsync(Task<bool> next)
-    {
-        using var silence = new CancellationTokenSource();
-        var ping = Task.Delay(state.Host.PingInterval, state.Host.TimeProvider, silence.Token);
-        if (await Task.WhenAny(next, ping) != ping)
-        {
-            await silence.CancelAsync();
-            return false;
-        }
-        ChatStreamTranslator.WritePing(_buffer);
-        await WriteBufferAsync();
-        return true;
-    }
-
-    private async Task FailAsync(AnthropicError error)
-    {
+    private void LogFailure(AnthropicError error) =>
         ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, error.Type.WireName(), error.Message);
-        if (!context.Response.HasStarted)
-        {
-            await AnthropicErrors.WriteAsync(context, error);
-            return;
-        }
-        translator.Fail(error, _buffer);
-        await WriteBufferAsync();
-    }
 
-    private async Task WriteBufferAsync()
+    private async ValueTask WriteAsync(ReadOnlyMemory<byte> events)
     {
-        if (_buffer.WrittenCount == 0) return;
         var response = context.Response;
-        if (!response.HasStarted) StartEventStream(context);
-        await response.Body.WriteAsync(_buffer.WrittenMemory, context.RequestAborted);
+        if (!response.HasStarted)
+        {
+            // A stream that fails before message_start (an error event first, or nothing at all) is an HTTP error,
+            // which clients read and retry as they would Anthropic's own.
+            if (translator.Message is { HasStarted: false, Failure: { } failure })
+            {
+                await AnthropicErrors.WriteAsync(context, failure);
+                return;
+            }
+            StartEventStream(context);
+        }
+        await response.Body.WriteAsync(events, context.RequestAborted);
         await response.Body.FlushAsync(context.RequestAborted);
-        _buffer.ResetWrittenCount();
     }
 
     private static void StartEventStream(HttpContext context)
@@ -122,11 +86,5 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
         response.Headers.ContentEncoding = "identity";
         response.Headers["x-accel-buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-    }
-
-    private void RecordUsage()
-    {
-        var entry = RequestLogEntry.Of(context);
-        (entry.InputTokens, entry.OutputTokens) = translator.Usage;
     }
 }

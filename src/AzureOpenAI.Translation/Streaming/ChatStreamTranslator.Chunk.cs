@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
+using static AzureOpenAI.Translation.Streaming.JsonSpans;
 
 namespace AzureOpenAI.Translation.Streaming;
 
@@ -120,20 +121,7 @@ public sealed partial class ChatStreamTranslator
     private void ReadUsage(ref Utf8JsonReader reader)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.StartObject) _usage = UsageMapper.Read(ref reader);
+        if (reader.TokenType == JsonTokenType.StartObject) Message.ReportUsage(UsageMapper.Read(ref reader));
         else reader.Skip();
     }
-
-    /// <summary>Moves to the property's value; true when it is a non-empty string (null, "" and other kinds are skipped).</summary>
-    private static bool ReadNonEmptyString(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.String) return reader.ValueSpan.Length > 0;
-        reader.Skip();
-        return false;
-    }
-
-    /// <summary>The current string token as it appears in the payload, quotes and escapes included.</summary>
-    private static ReadOnlySpan<byte> Literal(scoped ref Utf8JsonReader reader, ReadOnlySpan<byte> data) =>
-        data.Slice(checked((int)reader.TokenStartIndex), reader.ValueSpan.Length + 2);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
+using static AzureOpenAI.Translation.Streaming.JsonSpans;
 
 namespace AzureOpenAI.Translation.Streaming;
 
@@ -117,10 +118,10 @@ public sealed partial class ChatStreamTranslator
             var literal = fragment.ArgumentsAreJson ? QuoteJson(fragment.Arguments) : fragment.Arguments;
             var escaped = literal[1..^1];
             if (escaped.IsEmpty) return;
-            if (call == _openCall)
+            if (call == OpenCall)
             {
                 call.Arguments.Observe(escaped);
-                _sse.InputJsonDelta(output, _openIndex, literal);
+                Message.InputJsonDelta(output, literal);
             }
             else if (!call.HasStarted)
             {
@@ -175,16 +176,14 @@ public sealed partial class ChatStreamTranslator
         while (_startedCalls < _toolCalls.Count)
         {
             var call = _toolCalls[_startedCalls];
-            if (!force && (call.Name is null || _openCall is { Arguments.IsComplete: false })) return;
+            if (!force && (call.Name is null || OpenCall is { Arguments.IsComplete: false })) return;
 
-            OpenBlock(BlockKind.ToolUse, output);
-            _openCall = call;
-            call.BlockIndex = _openIndex;
-            _startedCalls++;
             var id = ToolCallIds.ToAnthropic(call.UpstreamId is null ? null : Encoding.UTF8.GetString(call.UpstreamId));
-            _sse.ToolUseBlockStart(output, _openIndex, id, call.Name ?? UnnamedTool);
+            Message.StartToolUse(output, id, call.Name ?? UnnamedTool);
+            call.HasStarted = true;
+            _startedCalls++;
             var held = call.TakeHeld();
-            if (!held.IsEmpty) _sse.InputJsonDelta(output, _openIndex, held);
+            if (!held.IsEmpty) Message.InputJsonDelta(output, held);
         }
     }
 
@@ -198,9 +197,4 @@ public sealed partial class ChatStreamTranslator
         _scratch[written + 1] = (byte)'"';
         return _scratch.AsSpan(0, written + 2);
     }
-
-    /// <summary>A short string value (id, name) as raw UTF-8, unescaped only in the rare case it carries escapes.</summary>
-    private static ReadOnlySpan<byte> Utf8Value(scoped ref Utf8JsonReader reader, ReadOnlySpan<byte> data) =>
-        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!)
-        : data.Slice(checked((int)reader.TokenStartIndex) + 1, reader.ValueSpan.Length);
 }

@@ -7,10 +7,10 @@ namespace AzureOpenAI.Translation.Streaming;
 
 /// <summary>
 /// Chat Completions SSE → Anthropic SSE, one upstream <c>data:</c> payload at a time (PROTOCOL.md §5.3).
-/// Synchronous and I/O-free: the caller reads the upstream, feeds each payload, writes what lands in the output
-/// buffer to the client and flushes after each call.
+/// Synchronous and I/O-free: <see cref="StreamRelayLoop"/> feeds each payload and writes what lands in the output
+/// buffer. All Anthropic events go through <see cref="Message"/>, which keeps the block grammar.
 /// <code>
-///  payload ──▶ [DONE]? ──────────────────────────────▶ Complete: close block, message_delta, message_stop
+///  payload ──▶ [DONE]? ──────────────────────────────▶ finish: close block, message_delta, message_stop
 ///     │
 ///     ▼ Utf8JsonReader, one pass, events written as fields are read
 ///  message_start (once) ─▶ choices[0].delta ─▶ content / refusal ─▶ text block
@@ -19,6 +19,7 @@ namespace AzureOpenAI.Translation.Streaming;
 ///     ├▶ choices[0].finish_reason ─▶ remembered (the usage chunk comes after it)
 ///     ├▶ usage ─▶ remembered, even on chunks with empty choices
 ///     └▶ error / object:"error" / finish_reason:"error" ─▶ event: error, finished (no message_stop)
+///  EOF without [DONE] ─▶ finish if a finish_reason came, else event: error (the answer was cut short)
 /// </code>
 /// Blocks never interleave: one is open at a time, indexes are sequential. Tool calls start in order of appearance;
 /// a call that appears while another call's arguments are still incomplete JSON is held (its fragments buffered) and
@@ -30,34 +31,25 @@ namespace AzureOpenAI.Translation.Streaming;
 public sealed partial class ChatStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
     : IAnthropicStreamTranslator
 {
-    private readonly AnthropicSseWriter _sse = new();
     private readonly List<StreamedToolCall> _toolCalls = [];
 
-    private BlockKind _openBlock;
-    private int _openIndex = -1;
-    private StreamedToolCall? _openCall;
     private int _startedCalls;
     private string? _finishStopReason;
     private bool _sawRefusal;
-    private AnthropicUsage? _usage;
 
-    private enum BlockKind { None, Text, Thinking, ToolUse }
+    public AnthropicMessageStream Message { get; } = new(messageId, requestedModel, inputTokensEstimate);
 
-    /// <summary>True once <c>message_start</c> has been written.</summary>
-    public bool HasStarted { get; private set; }
+    /// <summary>The tool call whose block is open: calls start in order, so it is always the last one started.</summary>
+    private StreamedToolCall? OpenCall => Message.OpenBlock == AnthropicBlockKind.ToolUse ? _toolCalls[_startedCalls - 1] : null;
 
-    /// <summary>True after <c>message_stop</c> or an <c>error</c> event: nothing more may be written.</summary>
-    public bool IsFinished { get; private set; }
-
-    /// <summary>Handles one upstream <c>data:</c> payload (including <c>[DONE]</c>) and writes the resulting Anthropic events.</summary>
     public void Process(ReadOnlySpan<byte> data, IBufferWriter<byte> output)
     {
-        if (IsFinished) return;
+        if (Message.IsFinished) return;
         data = data.Trim(" \t\r\n"u8);
         if (data.IsEmpty) return;
         if (data.SequenceEqual("[DONE]"u8))
         {
-            Complete(output);
+            Finish(output);
             return;
         }
 
@@ -68,91 +60,36 @@ public sealed partial class ChatStreamTranslator(string messageId, string reques
         }
         catch (JsonException)
         {
-            Fail(new AnthropicError(AnthropicErrorType.Api, "The upstream sent a malformed stream chunk."), output);
+            Message.Fail(output, new AnthropicError(AnthropicErrorType.Api, "The upstream sent a malformed stream chunk."));
             return;
         }
-        if (isError) Fail(UpstreamErrorMapper.MapPayload(data), output);
-        else EnsureStarted(output);
+        if (isError) Message.Fail(output, UpstreamErrorMapper.MapPayload(data));
+        else Message.Start(output);
     }
 
-    /// <summary>The upstream ended (after <c>[DONE]</c> or at EOF): closes the open block, writes message_delta and message_stop.</summary>
-    public void Complete(IBufferWriter<byte> output)
+    /// <summary>A finish_reason means the answer was done and only <c>[DONE]</c> went missing; without one it was cut short.</summary>
+    public void EndOfStream(IBufferWriter<byte> output)
     {
-        if (IsFinished) return;
-        EnsureStarted(output);
+        if (Message.IsFinished) return;
+        if (_finishStopReason is null) Message.FailEndedEarly(output);
+        else Finish(output);
+    }
+
+    private void Finish(IBufferWriter<byte> output)
+    {
         StartWaitingToolCalls(output, force: true);
-        CloseOpenBlock(output);
-        StopReason = StopReasons.Resolve(_finishStopReason, _toolCalls.Count > 0, _sawRefusal);
-        _sse.MessageDelta(output, StopReason, FinalUsage);
-        _sse.MessageStop(output);
-        IsFinished = true;
-    }
-
-    /// <summary>The upstream failed mid-stream: writes <c>event: error</c>; the caller then ends the response (no message_stop).</summary>
-    public void Fail(AnthropicError error, IBufferWriter<byte> output)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        if (IsFinished) return;
-        _sse.Error(output, error);
-        IsFinished = true;
-    }
-
-    /// <summary>Writes <c>event: ping</c> (sent by the caller every 15 s of upstream silence).</summary>
-    public static void WritePing(IBufferWriter<byte> output) => AnthropicSseWriter.WritePing(output);
-
-    /// <summary>
-    /// Usage as reported so far, for the request log, in Anthropic's terms (input excludes cached tokens); the
-    /// <c>message_start</c> estimate until the upstream reports usage.
-    /// </summary>
-    public (int InputTokens, int OutputTokens) Usage => (FinalUsage.InputTokens, FinalUsage.OutputTokens);
-
-    /// <summary>The Anthropic stop reason once known (after <c>message_delta</c>), for the request log.</summary>
-    public string? StopReason { get; private set; }
-
-    private AnthropicUsage FinalUsage => _usage ?? new AnthropicUsage(inputTokensEstimate, 0, 0, 0);
-
-    private void EnsureStarted(IBufferWriter<byte> output)
-    {
-        if (HasStarted) return;
-        _sse.MessageStart(output, messageId, requestedModel, inputTokensEstimate);
-        HasStarted = true;
+        Message.Finish(output, StopReasons.Resolve(_finishStopReason, Message.HasToolUse, _sawRefusal));
     }
 
     private void WriteText(ReadOnlySpan<byte> textLiteral, IBufferWriter<byte> output)
     {
-        if (_openBlock != BlockKind.Text)
-        {
-            OpenBlock(BlockKind.Text, output);
-            _sse.TextBlockStart(output, _openIndex);
-        }
-        _sse.TextDelta(output, _openIndex, textLiteral);
+        if (Message.OpenBlock != AnthropicBlockKind.Text) Message.StartText(output);
+        Message.TextDelta(output, textLiteral);
     }
 
     private void WriteThinking(ReadOnlySpan<byte> thinkingLiteral, IBufferWriter<byte> output)
     {
-        if (_openBlock != BlockKind.Thinking)
-        {
-            OpenBlock(BlockKind.Thinking, output);
-            _sse.ThinkingBlockStart(output, _openIndex);
-        }
-        _sse.ThinkingDelta(output, _openIndex, thinkingLiteral);
-    }
-
-    /// <summary>Closes the open block and takes the next index; the caller writes the <c>content_block_start</c>.</summary>
-    private void OpenBlock(BlockKind kind, IBufferWriter<byte> output)
-    {
-        EnsureStarted(output);
-        CloseOpenBlock(output);
-        _openBlock = kind;
-        _openIndex++;
-    }
-
-    private void CloseOpenBlock(IBufferWriter<byte> output)
-    {
-        if (_openBlock == BlockKind.None) return;
-        if (_openBlock == BlockKind.Thinking) _sse.SignatureDelta(output, _openIndex, ThinkingSignature.Placeholder);
-        _sse.BlockStop(output, _openIndex);
-        _openBlock = BlockKind.None;
-        _openCall = null;
+        if (Message.OpenBlock != AnthropicBlockKind.Thinking) Message.StartThinking(output);
+        Message.ThinkingDelta(output, thinkingLiteral);
     }
 }

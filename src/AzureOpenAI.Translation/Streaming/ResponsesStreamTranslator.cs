@@ -1,16 +1,15 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
-using static AzureOpenAI.Translation.Mapping.UpstreamJson;
 
 namespace AzureOpenAI.Translation.Streaming;
 
 /// <summary>
 /// Responses API SSE → Anthropic SSE, one upstream <c>data:</c> payload at a time (PROTOCOL.md §4.3). Each payload
 /// names its event in <c>type</c>, so the <c>event:</c> line is not needed. Same contract as
-/// <see cref="ChatStreamTranslator"/>: synchronous, I/O-free, output written to the caller's buffer.
+/// <see cref="ChatStreamTranslator"/>: synchronous, I/O-free, every event written through <see cref="Message"/>.
 /// <code>
 ///  response.output_item.added  function_call ─▶ tool_use block (id from call_id, name mapped back)
 ///  response.function_call_arguments.delta    ─▶ input_json_delta, live
@@ -20,6 +19,7 @@ namespace AzureOpenAI.Translation.Streaming;
 ///  response.output_item.done   other         ─▶ content_block_stop
 ///  response.completed / incomplete           ─▶ message_delta (status, incomplete_details, usage) + message_stop
 ///  response.failed / error                   ─▶ event: error (mapped), finished
+///  EOF before one of those                   ─▶ event: error (the answer was cut short; [DONE] is not an end)
 /// </code>
 /// Everything else (created, in_progress, part added/done, text done, annotations, queued, tool-specific events) is
 /// ignored. The service streams one output item at a time, so one block is open at a time.
@@ -29,132 +29,85 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
 {
     private static readonly byte[] SummaryPartSeparator = "\"\\n\\n\""u8.ToArray();
 
-    private readonly AnthropicSseWriter _sse = new();
-
-    private BlockKind _openBlock;
-    private int _openIndex = -1;
-    private string? _openItemId;
+    /// <summary>The output item whose text or thinking block is open: a new item opens a new block.</summary>
+    private byte[] _openItemId = [];
     private bool _openCallHasArguments;
-    private bool _sawToolCall;
     private bool _sawRefusal;
-    private AnthropicUsage? _usage;
 
-    private enum BlockKind { None, Text, Thinking, ToolUse }
-
-    public bool HasStarted { get; private set; }
-
-    public bool IsFinished { get; private set; }
-
-    public (int InputTokens, int OutputTokens) Usage => (FinalUsage.InputTokens, FinalUsage.OutputTokens);
-
-    public string? StopReason { get; private set; }
-
-    private AnthropicUsage FinalUsage => _usage ?? new AnthropicUsage(inputTokensEstimate, 0, 0, 0);
+    public AnthropicMessageStream Message { get; } = new(messageId, requestedModel, inputTokensEstimate);
 
     public void Process(ReadOnlySpan<byte> data, IBufferWriter<byte> output)
     {
-        if (IsFinished) return;
+        if (Message.IsFinished) return;
         data = data.Trim(" \t\r\n"u8);
-        if (data.IsEmpty || data.SequenceEqual("[DONE]"u8)) return; // the terminal event ends the stream, not [DONE]
+        if (data.IsEmpty || data.SequenceEqual("[DONE]"u8)) return; // only a terminal event ends the answer
 
-        JsonDocument document;
+        ResponsesStreamEvent e;
         try
         {
-            var reader = new Utf8JsonReader(data);
-            document = JsonDocument.ParseValue(ref reader);
+            e = ResponsesStreamEvent.Read(data);
         }
         catch (JsonException)
         {
-            Fail(new AnthropicError(AnthropicErrorType.Api, "The upstream sent a malformed stream event."), output);
+            Message.Fail(output, new AnthropicError(AnthropicErrorType.Api, "The upstream sent a malformed stream event."));
             return;
         }
-        using (document)
-        {
-            var payload = document.RootElement;
-            if (payload.ValueKind != JsonValueKind.Object)
-            {
-                Fail(new AnthropicError(AnthropicErrorType.Api, "The upstream sent a malformed stream event."), output);
-                return;
-            }
-            EnsureStarted(output);
-            Handle(StringOf(payload, "type"u8), payload, output);
-        }
+        Message.Start(output);
+        Handle(ref e, data, output);
     }
 
-    public void Complete(IBufferWriter<byte> output) => Finish(null, null, output);
+    public void EndOfStream(IBufferWriter<byte> output) => Message.FailEndedEarly(output);
 
-    public void Fail(AnthropicError error, IBufferWriter<byte> output)
+    private void Handle(ref ResponsesStreamEvent e, ReadOnlySpan<byte> data, IBufferWriter<byte> output)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        if (IsFinished) return;
-        _sse.Error(output, error);
-        IsFinished = true;
-    }
-
-    private void Handle(string? type, JsonElement payload, IBufferWriter<byte> output)
-    {
-        switch (type)
+        switch (e.Type)
         {
-            case "response.output_item.added":
-                ItemAdded(Property(payload, "item"u8), output);
+            case ResponsesEventType.OutputTextDelta or ResponsesEventType.RefusalDelta when !e.Delta.IsEmpty:
+                _sawRefusal |= e.Type == ResponsesEventType.RefusalDelta;
+                Open(AnthropicBlockKind.Text, e.ItemId, output);
+                Message.TextDelta(output, e.Delta);
                 break;
-            case "response.reasoning_summary_part.added":
-                if (_openBlock == BlockKind.Thinking && Property(payload, "summary_index"u8) is { ValueKind: JsonValueKind.Number } index && index.GetInt32() > 0)
-                    _sse.ThinkingDelta(output, _openIndex, SummaryPartSeparator);
+            case ResponsesEventType.ArgumentsDelta when Message.OpenBlock == AnthropicBlockKind.ToolUse && !e.Delta.IsEmpty:
+                Message.InputJsonDelta(output, e.Delta);
+                _openCallHasArguments = true;
                 break;
-            case "response.reasoning_summary_text.delta":
-                if (NonEmptyLiteral(payload) is { } thinking)
-                {
-                    Open(BlockKind.Thinking, ItemId(payload), output);
-                    _sse.ThinkingDelta(output, _openIndex, thinking);
-                }
+            case ResponsesEventType.SummaryTextDelta when !e.Delta.IsEmpty:
+                Open(AnthropicBlockKind.Thinking, e.ItemId, output);
+                Message.ThinkingDelta(output, e.Delta);
                 break;
-            case "response.output_text.delta" or "response.refusal.delta":
-                if (NonEmptyLiteral(payload) is { } text)
-                {
-                    _sawRefusal |= type == "response.refusal.delta";
-                    Open(BlockKind.Text, ItemId(payload), output);
-                    _sse.TextDelta(output, _openIndex, text);
-                }
+            case ResponsesEventType.SummaryPartAdded when Message.OpenBlock == AnthropicBlockKind.Thinking && e.SummaryIndex > 0:
+                Message.ThinkingDelta(output, SummaryPartSeparator);
                 break;
-            case "response.function_call_arguments.delta":
-                if (_openBlock == BlockKind.ToolUse && NonEmptyLiteral(payload) is { } arguments)
-                {
-                    _sse.InputJsonDelta(output, _openIndex, arguments);
-                    _openCallHasArguments = true;
-                }
+            case ResponsesEventType.OutputItemAdded:
+                ItemAdded(ref e.Item, output);
                 break;
-            case "response.output_item.done":
-                ItemDone(Property(payload, "item"u8), output);
+            case ResponsesEventType.OutputItemDone:
+                ItemDone(ref e.Item, output);
                 break;
-            case "response.completed" or "response.incomplete":
-                var response = Property(payload, "response"u8);
-                ReadUsage(response);
-                Finish(StringOf(response, "status"u8),
-                    StringOf(Property(response, "incomplete_details"u8), "reason"u8), output);
+            case ResponsesEventType.Completed or ResponsesEventType.Incomplete:
+                if (e.Response.Usage is { } usage) Message.ReportUsage(usage);
+                Message.Finish(output, StopReasons.FromResponseStatus(Encoding.UTF8.GetString(e.Response.Status),
+                    Encoding.UTF8.GetString(e.Response.IncompleteReason), Message.HasToolUse, _sawRefusal));
                 break;
-            case "response.failed":
-                var failed = Property(payload, "response"u8);
-                var error = Property(failed, "error"u8);
-                Fail(error.ValueKind == JsonValueKind.Object ? ResponsesResponseTranslator.ToError(error)
-                    : new AnthropicError(AnthropicErrorType.Api, "The upstream response failed."), output);
+            case ResponsesEventType.Failed:
+                Message.Fail(output, e.Response.Error.IsEmpty ? new AnthropicError(AnthropicErrorType.Api, "The upstream response failed.")
+                    : UpstreamErrorMapper.MapPayload(e.Response.Error));
                 break;
-            case "error":
-                Fail(ResponsesResponseTranslator.ToError(payload), output);
+            case ResponsesEventType.Error:
+                Message.Fail(output, UpstreamErrorMapper.MapPayload(data));
                 break;
         }
     }
 
     /// <summary>A function call opens its tool_use block at once: its id and name come only here.</summary>
-    private void ItemAdded(JsonElement item, IBufferWriter<byte> output)
+    private void ItemAdded(ref ResponsesItem item, IBufferWriter<byte> output)
     {
-        if (StringOf(item, "type"u8) != "function_call") return;
-        Open(BlockKind.ToolUse, StringOf(item, "id"u8), output);
-        _sawToolCall = true;
+        if (item.Type != ResponsesItemType.FunctionCall) return;
+        var name = Encoding.UTF8.GetString(item.Name);
+        Message.StartToolUse(output, ToolCallIds.ToAnthropic(Encoding.UTF8.GetString(item.CallId)),
+            name.Length == 0 ? "unknown_tool" : toolNames.ToAnthropic(name));
+        _openItemId = item.Id.ToArray();
         _openCallHasArguments = false;
-        var name = StringOf(item, "name"u8);
-        _sse.ToolUseBlockStart(output, _openIndex, ToolCallIds.ToAnthropic(StringOf(item, "call_id"u8)),
-            string.IsNullOrEmpty(name) ? "unknown_tool" : toolNames.ToAnthropic(name));
     }
 
     /// <summary>
@@ -162,82 +115,34 @@ public sealed class ResponsesStreamTranslator(string messageId, string requested
     /// block's signature (a block is opened for it even without summary text, so the reasoning still round-trips); a
     /// function call whose arguments never streamed gets them whole.
     /// </summary>
-    private void ItemDone(JsonElement item, IBufferWriter<byte> output)
+    private void ItemDone(ref ResponsesItem item, IBufferWriter<byte> output)
     {
-        var id = StringOf(item, "id"u8);
-        switch (StringOf(item, "type"u8))
+        switch (item.Type)
         {
-            case "reasoning":
-                var encrypted = StringOf(item, "encrypted_content"u8);
-                var isOpen = _openBlock == BlockKind.Thinking && _openItemId == id;
-                if (!isOpen && string.IsNullOrEmpty(encrypted)) return;
-                if (!isOpen) Open(BlockKind.Thinking, id, output);
-                _sse.SignatureDelta(output, _openIndex, ResponsesResponseTranslator.SignatureOf(id, encrypted));
-                _sse.BlockStop(output, _openIndex);
-                _openBlock = BlockKind.None;
+            case ResponsesItemType.Reasoning:
+                var isOpen = Message.OpenBlock == AnthropicBlockKind.Thinking && item.Id.SequenceEqual(_openItemId);
+                if (!isOpen && item.EncryptedContent.IsEmpty) return;
+                if (!isOpen) Open(AnthropicBlockKind.Thinking, item.Id, output);
+                Message.CloseBlock(output, ResponsesResponseTranslator.SignatureOf(
+                    Encoding.UTF8.GetString(item.Id), Encoding.UTF8.GetString(item.EncryptedContent)));
                 break;
-            case "function_call":
-                if (_openBlock == BlockKind.ToolUse && !_openCallHasArguments
-                    && Property(item, "arguments"u8) is { ValueKind: JsonValueKind.String } arguments && arguments.GetString()!.Length > 0)
-                    _sse.InputJsonDelta(output, _openIndex, JsonMarshal.GetRawUtf8Value(arguments));
-                CloseOpenBlock(output);
+            case ResponsesItemType.FunctionCall:
+                if (Message.OpenBlock == AnthropicBlockKind.ToolUse && !_openCallHasArguments && !item.Arguments.IsEmpty)
+                    Message.InputJsonDelta(output, item.Arguments);
+                Message.CloseBlock(output);
                 break;
             default:
-                CloseOpenBlock(output);
+                Message.CloseBlock(output);
                 break;
         }
     }
 
-    private void Finish(string? status, string? incompleteReason, IBufferWriter<byte> output)
+    /// <summary>Keeps the open block when it is this item's block of this kind; otherwise starts a new one.</summary>
+    private void Open(AnthropicBlockKind kind, ReadOnlySpan<byte> itemId, IBufferWriter<byte> output)
     {
-        if (IsFinished) return;
-        EnsureStarted(output);
-        CloseOpenBlock(output);
-        StopReason = StopReasons.FromResponseStatus(status, incompleteReason, _sawToolCall, _sawRefusal);
-        _sse.MessageDelta(output, StopReason, FinalUsage);
-        _sse.MessageStop(output);
-        IsFinished = true;
+        if (Message.OpenBlock == kind && itemId.SequenceEqual(_openItemId)) return;
+        if (kind == AnthropicBlockKind.Thinking) Message.StartThinking(output);
+        else Message.StartText(output);
+        _openItemId = itemId.ToArray();
     }
-
-    private void ReadUsage(JsonElement response)
-    {
-        var usage = Property(response, "usage"u8);
-        if (usage.ValueKind == JsonValueKind.Object) _usage = UsageMapper.Read(JsonMarshal.GetRawUtf8Value(usage));
-    }
-
-    private void EnsureStarted(IBufferWriter<byte> output)
-    {
-        if (HasStarted) return;
-        _sse.MessageStart(output, messageId, requestedModel, inputTokensEstimate);
-        HasStarted = true;
-    }
-
-    /// <summary>Keeps the open block when it is this item's block of this kind; otherwise closes it and starts a new one.</summary>
-    private void Open(BlockKind kind, string? itemId, IBufferWriter<byte> output)
-    {
-        if (_openBlock == kind && _openItemId == itemId) return;
-        CloseOpenBlock(output);
-        _openBlock = kind;
-        _openItemId = itemId;
-        _openIndex++;
-        if (kind == BlockKind.Text) _sse.TextBlockStart(output, _openIndex);
-        else if (kind == BlockKind.Thinking) _sse.ThinkingBlockStart(output, _openIndex);
-    }
-
-    /// <summary>A thinking block closed before its item is done (it never is, unless the stream breaks) still gets a signature.</summary>
-    private void CloseOpenBlock(IBufferWriter<byte> output)
-    {
-        if (_openBlock == BlockKind.None) return;
-        if (_openBlock == BlockKind.Thinking) _sse.SignatureDelta(output, _openIndex, ThinkingSignature.Placeholder);
-        _sse.BlockStop(output, _openIndex);
-        _openBlock = BlockKind.None;
-    }
-
-    private static string? ItemId(JsonElement payload) => StringOf(payload, "item_id"u8);
-
-    /// <summary>The <c>delta</c> as its JSON string literal (quotes and escapes included), or null when empty.</summary>
-    private static byte[]? NonEmptyLiteral(JsonElement payload) =>
-        Property(payload, "delta"u8) is { ValueKind: JsonValueKind.String } delta && delta.GetString()!.Length > 0
-            ? JsonMarshal.GetRawUtf8Value(delta).ToArray()
-            : null;
 }

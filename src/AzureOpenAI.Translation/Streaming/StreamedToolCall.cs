@@ -18,10 +18,8 @@ internal sealed class StreamedToolCall(int upstreamIndex, byte[]? upstreamId)
     /// <summary>The client's name for the tool (mapped back through the request's tool-name map); null until one arrives.</summary>
     public string? Name { get; set; }
 
-    /// <summary>The Anthropic block index, or -1 before its <c>content_block_start</c>.</summary>
-    public int BlockIndex { get; set; } = -1;
-
-    public bool HasStarted => BlockIndex >= 0;
+    /// <summary>True once its <c>content_block_start</c> is written.</summary>
+    public bool HasStarted { get; set; }
 
     /// <summary>Whether the arguments seen so far form a complete JSON value; a mutable struct, hence a field.</summary>
     public JsonCompletionTracker Arguments;

@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AzureOpenAI.TestSupport;
 using AzureOpenAI.TestSupport.FakeUpstream;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
 using AzureOpenAI.Translation.Tests.Requests;
-using AzureOpenAI.Translation.Tests.Streaming;
 using Xunit;
 
 namespace AzureOpenAI.Translation.Tests.ResponsesApi;
@@ -46,7 +46,7 @@ public sealed class ResponsesTranslationTests
         var translator = new ResponsesStreamTranslator("msg_1", "claude-sonnet-4-5", new ToolNameMap(), 10);
         var output = new ArrayBufferWriter<byte>();
         foreach (var sse in turn1.Events) translator.Process(Encoding.UTF8.GetBytes(DataOf(sse)), output);
-        var events = StreamReplay.Events(output.WrittenSpan.ToArray());
+        var events = SseEvents.Parse(output.WrittenSpan.ToArray());
         var signature = events.Select(e => JsonNode.Parse(e.Data)!["delta"]?["signature"]?.GetValue<string>()).Single(s => s is not null)!;
 
         // Turn 2: Claude Code sends the thinking block back unchanged.
@@ -124,23 +124,23 @@ public sealed class ResponsesTranslationTests
         var output = new ArrayBufferWriter<byte>();
         foreach (var item in sse.Events) translator.Process(Encoding.UTF8.GetBytes(DataOf(item)), output);
 
-        var deltas = StreamReplay.Events(output.WrittenSpan.ToArray())
+        var deltas = SseEvents.Parse(output.WrittenSpan.ToArray())
             .Select(e => JsonNode.Parse(e.Data)!["delta"]?["partial_json"]?.GetValue<string>()).Where(p => p is not null).ToList();
         Assert.Equal(["""{"command":"ls"}"""], deltas);
-        Assert.Equal("tool_use", translator.StopReason);
-        Assert.True(translator.IsFinished);
+        Assert.Equal("tool_use", translator.Message.StopReason);
+        Assert.True(translator.Message.IsFinished);
     }
 
     [Fact]
-    public void Stream_EndingWithoutATerminalEvent_StillEndsTheMessage()
+    public void Stream_EndingWithoutATerminalEvent_EndsWithAnErrorNotAMessageStop()
     {
         var translator = new ResponsesStreamTranslator("msg_1", "claude", new ToolNameMap(), 10);
         var output = new ArrayBufferWriter<byte>();
         foreach (var item in new ResponsesSse().Created().Message("msg_1", "Hi").Events) translator.Process(Encoding.UTF8.GetBytes(DataOf(item)), output);
-        translator.Complete(output);
+        translator.EndOfStream(output);
 
-        var events = StreamReplay.Events(output.WrittenSpan.ToArray()).Select(e => e.Event).ToList();
-        Assert.Equal(["message_start", "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop", "message_delta", "message_stop"], events);
+        var events = SseEvents.Parse(output.WrittenSpan.ToArray()).Select(e => e.Event).ToList();
+        Assert.Equal(["message_start", "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop", "error"], events);
     }
 
     private static string DataOf(string sseEvent) =>

@@ -28,6 +28,6 @@ public sealed class ChatStreamTranslatorAllocationTests
 
         Assert.True(textAllocated < 1024, $"{textAllocated} bytes allocated for 1000 text chunks");
         Assert.True(argumentsAllocated < 1024, $"{argumentsAllocated} bytes allocated for 1000 argument chunks");
-        Assert.False(translator.IsFinished);
+        Assert.False(translator.Message.IsFinished);
     }
 }

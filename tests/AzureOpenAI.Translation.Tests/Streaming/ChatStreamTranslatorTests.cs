@@ -18,7 +18,7 @@ public sealed class ChatStreamTranslatorTests
         foreach (var payload in payloads) _translator.Process(Encoding.UTF8.GetBytes(payload), _output);
     }
 
-    private List<(string Event, string Data)> Events => StreamReplay.Events(_output.WrittenSpan.ToArray());
+    private IReadOnlyList<SseEvent> Events => SseEvents.Parse(_output.WrittenSpan.ToArray());
 
     private static string Delta(string delta, string? finish = null) =>
         $$"""{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{{delta}},"finish_reason":{{(finish is null ? "null" : $"\"{finish}\"")}}}]}""";
@@ -28,7 +28,7 @@ public sealed class ChatStreamTranslatorTests
     {
         Feed("""{"choices":[],"prompt_filter_results":[]}""");
 
-        Assert.True(_translator.HasStarted);
+        Assert.True(_translator.Message.HasStarted);
         Assert.Equal(["message_start"], Events.Select(e => e.Event));
     }
 
@@ -37,8 +37,8 @@ public sealed class ChatStreamTranslatorTests
     {
         Feed("""{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}""", "[DONE]");
 
-        Assert.False(_translator.HasStarted);
-        Assert.True(_translator.IsFinished);
+        Assert.False(_translator.Message.HasStarted);
+        Assert.True(_translator.Message.IsFinished);
         var error = Assert.Single(Events);
         Assert.Equal("error", error.Event);
         Assert.Equal("rate_limit_error", (string?)JsonNode.Parse(error.Data)!["error"]!["type"]);
@@ -49,7 +49,7 @@ public sealed class ChatStreamTranslatorTests
     {
         Feed(Delta("""{"content":"Hi"}"""), """{"choices":[{"delta":{"content":"broken""");
 
-        Assert.True(_translator.IsFinished);
+        Assert.True(_translator.Message.IsFinished);
         Assert.Equal("error", Events[^1].Event);
         Assert.DoesNotContain(Events, e => e.Event == "message_stop");
         AnthropicStreamAssert.WellFormed(_output.WrittenSpan.ToArray());
@@ -59,35 +59,27 @@ public sealed class ChatStreamTranslatorTests
     public void Fail_WritesErrorEventAndIgnoresLaterInput()
     {
         Feed(Delta("""{"content":"Hi"}"""));
-        _translator.Fail(new AnthropicError(AnthropicErrorType.Overloaded, "Upstream connection lost"), _output);
+        _translator.Message.Fail(_output, new AnthropicError(AnthropicErrorType.Overloaded, "Upstream connection lost"));
         Feed(Delta("""{"content":"late"}"""), "[DONE]");
-        _translator.Complete(_output);
+        _translator.EndOfStream(_output);
 
         Assert.Equal(["message_start", "content_block_start", "content_block_delta", "error"], Events.Select(e => e.Event));
         Assert.Equal("""{"type":"error","error":{"type":"overloaded_error","message":"Upstream connection lost"}}""", Events[^1].Data);
-        Assert.Null(_translator.StopReason);
-    }
-
-    [Fact]
-    public void WritePing_WritesThePingEvent()
-    {
-        ChatStreamTranslator.WritePing(_output);
-
-        Assert.Equal("event: ping\ndata: {\"type\":\"ping\"}\n\n", Encoding.UTF8.GetString(_output.WrittenSpan));
+        Assert.Null(_translator.Message.StopReason);
     }
 
     [Fact]
     public void UsageAndStopReason_AreExposedForTheRequestLog()
     {
-        Assert.Equal((100, 0), _translator.Usage);
+        Assert.Equal((100, 0), _translator.Message.Usage);
 
         Feed(Delta("""{"content":"Hi"}""", "length"),
             """{"choices":[],"usage":{"prompt_tokens":2000,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":1500}}}""");
-        Assert.Null(_translator.StopReason);
+        Assert.Null(_translator.Message.StopReason);
         Feed("[DONE]");
 
-        Assert.Equal((500, 7), _translator.Usage);
-        Assert.Equal("max_tokens", _translator.StopReason);
+        Assert.Equal((500, 7), _translator.Message.Usage);
+        Assert.Equal("max_tokens", _translator.Message.StopReason);
     }
 
     [Fact]
@@ -97,7 +89,7 @@ public sealed class ChatStreamTranslatorTests
 
         var start = JsonNode.Parse(Events.Single(e => e.Event == "content_block_start").Data)!;
         Assert.Matches("^toolu_[A-Za-z0-9]{24}$", (string?)start["content_block"]!["id"]);
-        Assert.Equal("tool_use", _translator.StopReason);
+        Assert.Equal("tool_use", _translator.Message.StopReason);
     }
 
     [Fact]
@@ -169,8 +161,33 @@ public sealed class ChatStreamTranslatorTests
         var length = _output.WrittenCount;
 
         Feed(Delta("""{"content":"more"}"""), "[DONE]");
-        _translator.Complete(_output);
+        _translator.EndOfStream(_output);
 
         Assert.Equal(length, _output.WrittenCount);
+    }
+
+    [Fact]
+    public void EndOfStream_AfterAFinishReason_CompletesTheMessage()
+    {
+        Feed(Delta("""{"content":"Hi"}""", "length"));
+        _translator.EndOfStream(_output);
+
+        Assert.Equal("message_stop", Events[^1].Event);
+        Assert.Equal("max_tokens", _translator.Message.StopReason);
+        AnthropicStreamAssert.WellFormed(_output.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void EndOfStream_WithoutAFinishReason_EndsWithAnApiErrorAndNoMessageStop()
+    {
+        Feed(Delta("""{"tool_calls":[{"index":0,"id":"call_a","function":{"name":"Bash","arguments":"{\"command\":"}}]}"""));
+        _translator.EndOfStream(_output);
+
+        Assert.DoesNotContain(Events, e => e.Event is "message_delta" or "message_stop");
+        var error = JsonNode.Parse(Events[^1].Data)!["error"]!;
+        Assert.Equal("api_error", (string?)error["type"]);
+        Assert.Contains("ended before the answer was complete", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Null(_translator.Message.StopReason);
+        AnthropicStreamAssert.WellFormed(_output.WrittenSpan.ToArray());
     }
 }

@@ -10,7 +10,8 @@ namespace AzureOpenAI.Translation.Tests.Streaming;
 /// Golden/Streams/&lt;case&gt;/upstream-stream.sse (raw Chat Completions SSE; Golden/ResponsesApi/Streams for the Responses
 /// API) → anthropic-stream.sse, compared event by event
 /// (names equal, data compared with JsonNode.DeepEquals). Each case is replayed whole and one byte per read, and both
-/// replays must produce identical bytes, which proves UTF-8 sequences split across reads survive. An optional
+/// replays must produce identical bytes, which proves UTF-8 sequences split across reads survive. The replay runs the
+/// proxy's own relay loop, so the end-of-stream rule applies: EOF before the upstream said it was done is an error. An optional
 /// options.json sets <c>model</c>, <c>input_tokens_estimate</c> and the client's <c>tools</c> (for the name map).
 /// The actual output is written beside the copied golden files as anthropic-stream.actual.sse for review.
 /// </summary>
@@ -39,14 +40,14 @@ public sealed class StreamGoldenTests
         var upstream = await File.ReadAllBytesAsync(Path.Combine(folder, "upstream-stream.sse"), TestContext.Current.CancellationToken);
         var create = factory(ReadOptions(folder));
 
-        var whole = await StreamReplay.TranslateAsync(new MemoryStream(upstream), create);
-        var bytewise = await StreamReplay.TranslateAsync(new OneBytePerReadStream(upstream), create);
+        var whole = await StreamReplay.TranslateAsync(new MemoryStream(upstream), create());
+        var bytewise = await StreamReplay.TranslateAsync(new OneBytePerReadStream(upstream), create());
         await File.WriteAllBytesAsync(Path.Combine(folder, "anthropic-stream.actual.sse"), whole, TestContext.Current.CancellationToken);
 
         Assert.Equal(Encoding.UTF8.GetString(whole), Encoding.UTF8.GetString(bytewise));
         AnthropicStreamAssert.WellFormed(whole);
-        var expected = StreamReplay.Events(await File.ReadAllBytesAsync(Path.Combine(folder, "anthropic-stream.sse"), TestContext.Current.CancellationToken));
-        var actual = StreamReplay.Events(whole);
+        var expected = SseEvents.Parse(await File.ReadAllBytesAsync(Path.Combine(folder, "anthropic-stream.sse"), TestContext.Current.CancellationToken));
+        var actual = SseEvents.Parse(whole);
         Assert.Equal(expected.Select(e => e.Event), actual.Select(e => e.Event));
         for (var i = 0; i < expected.Count; i++)
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected[i].Data), JsonNode.Parse(actual[i].Data)),

@@ -1,33 +1,22 @@
-using System.Buffers;
-using System.Net.ServerSentEvents;
-using System.Text;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
 
 namespace AzureOpenAI.Translation.Tests.Streaming;
 
 /// <summary>
-/// Replays raw upstream SSE through a stream translator (Chat or Responses) the way the proxy does: the BCL
-/// <see cref="SseParser"/> splits the bytes into <c>data:</c> payloads (comment lines never reach the translator),
-/// each payload is processed, and EOF without <c>[DONE]</c> completes the stream.
+/// Replays raw upstream SSE through the proxy's own <see cref="StreamRelayLoop"/> (no pings: nothing is ever silent
+/// here) and returns the Anthropic SSE it wrote; creates translators with the golden files' defaults.
 /// </summary>
 public static class StreamReplay
 {
     public const string MessageId = "msg_01XFDUDYJgAACzvnptvVoYEL";
 
-    public static async Task<byte[]> TranslateAsync(Stream upstream, Func<IAnthropicStreamTranslator> createTranslator)
+    public static async Task<byte[]> TranslateAsync(Stream upstream, IAnthropicStreamTranslator translator)
     {
-        ArgumentNullException.ThrowIfNull(createTranslator);
-        var translator = createTranslator();
-        var output = new ArrayBufferWriter<byte>();
-        var parser = SseParser.Create(upstream, static (_, data) => data.ToArray());
-        await foreach (var item in parser.EnumerateAsync())
-        {
-            translator.Process(item.Data, output);
-            if (translator.IsFinished) break;
-        }
-        translator.Complete(output);
-        return output.WrittenSpan.ToArray();
+        using var client = new MemoryStream();
+        var loop = new StreamRelayLoop(translator, bytes => client.WriteAsync(bytes), Timeout.InfiniteTimeSpan, TimeProvider.System);
+        await loop.RunAsync(upstream, static () => { }, CancellationToken.None);
+        return client.ToArray();
     }
 
     public static ChatStreamTranslator CreateTranslator(string requestedModel = "claude-sonnet-4-5-20250929", int inputTokensEstimate = 100, params string[] tools) =>
@@ -42,9 +31,4 @@ public static class StreamReplay
         foreach (var tool in tools) toolNames.ToUpstream(tool);
         return toolNames;
     }
-
-    /// <summary>Splits Anthropic SSE output into (event, data) pairs with the same BCL parser.</summary>
-    public static List<(string Event, string Data)> Events(byte[] sse) =>
-        SseParser.Create(new MemoryStream(sse), static (_, data) => Encoding.UTF8.GetString(data))
-            .Enumerate().Select(item => (item.EventType, item.Data)).ToList();
 }

@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Net.ServerSentEvents;
+using AzureOpenAI.Translation.Anthropic;
+
+namespace AzureOpenAI.Translation.Streaming;
+
+/// <summary>
+/// The relay loop, shared by the proxy and the tests: upstream SSE bytes → <see cref="IAnthropicStreamTranslator"/> →
+/// Anthropic SSE, written and flushed one upstream event at a time.
+/// <code>
+/// 1. parse the next event with SseParser (UTF-8 split across reads, multi-line data, comments); Responses events
+///    name themselves in the payload's type, so `event:` lines are not needed
+/// 2. while waiting, once message_start is out: `event: ping` after each ping interval of silence
+/// 3. onUpstreamEvent (the caller restarts its idle timeout), translator.Process, write and flush
+/// 4. at EOF: translator.EndOfStream (a normal end only if the upstream had said it was done)
+/// </code>
+/// Read, write and cancellation exceptions propagate: the caller knows whom to blame, and may then
+/// <see cref="FailAsync"/>. It knows nothing of HTTP; <paramref name="writeAndFlush"/> sends bytes on at once.
+/// </summary>
+public sealed class StreamRelayLoop(
+    IAnthropicStreamTranslator translator,
+    Func<ReadOnlyMemory<byte>, ValueTask> writeAndFlush,
+    TimeSpan pingInterval,
+    TimeProvider timeProvider)
+{
+    private readonly ArrayBufferWriter<byte> _output = new(4096);
+
+    /// <summary>The current event's data, copied out of the parser's buffer (reused, so no allocation per event).</summary>
+    private readonly ArrayBufferWriter<byte> _payload = new(4096);
+
+    public async Task RunAsync(Stream upstream, Action onUpstreamEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onUpstreamEvent);
+        var events = SseParser.Create(upstream, KeepPayload).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (events.ConfigureAwait(false))
+        {
+            while (await NextAsync(events).ConfigureAwait(false))
+            {
+                onUpstreamEvent();
+                translator.Process(_payload.WrittenSpan, _output);
+                await FlushAsync().ConfigureAwait(false);
+                if (translator.Message.IsFinished) return;
+            }
+        }
+        translator.EndOfStream(_output);
+        await FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the stream with <c>event: error</c> (after a read failure the caller has classified).</summary>
+    public async ValueTask FailAsync(AnthropicError error)
+    {
+        translator.Message.Fail(_output, error);
+        await FlushAsync().ConfigureAwait(false);
+    }
+
+    private bool KeepPayload(string eventType, ReadOnlySpan<byte> data)
+    {
+        _payload.ResetWrittenCount();
+        _payload.Write(data);
+        return true;
+    }
+
+    /// <summary>
+    /// Waits for the next upstream event. A reasoning model can think for minutes in silence, so once the message has
+    /// started a ping goes out after each ping interval without an event, keeping clients and proxies from timing out.
+    /// </summary>
+    private async ValueTask<bool> NextAsync(IAsyncEnumerator<SseItem<bool>> events)
+    {
+        var next = events.MoveNextAsync();
+        if (next.IsCompleted || !translator.Message.HasStarted) return await next.ConfigureAwait(false);
+
+        var pending = next.AsTask();
+        using var silence = new CancellationTokenSource();
+        while (await Task.WhenAny(pending, Task.Delay(pingInterval, timeProvider, silence.Token)).ConfigureAwait(false) != pending)
+        {
+            translator.Message.Ping(_output);
+            await FlushAsync().ConfigureAwait(false);
+        }
+        await silence.CancelAsync().ConfigureAwait(false);
+        return await pending.ConfigureAwait(false);
+    }
+
+    private async ValueTask FlushAsync()
+    {
+        if (_output.WrittenCount == 0) return;
+        try
+        {
+            await writeAndFlush(_output.WrittenMemory).ConfigureAwait(false);
+        }
+        finally
+        {
+            _output.ResetWrittenCount();
+        }
+    }
+}
