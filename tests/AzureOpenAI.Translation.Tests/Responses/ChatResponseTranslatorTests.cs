@@ -21,13 +21,15 @@ public sealed class ChatResponseTranslatorTests
     }
 
     [Theory]
-    [InlineData("<html>oops</html>")]
-    [InlineData("[1,2]")]
-    public void MalformedBody_ThrowsApiError(string body)
+    [InlineData("<html>oops</html>", "the body is not a JSON object")]
+    [InlineData("[1,2]", "the body is not a JSON object")]
+    [InlineData("{}", "no choices in the chat completion")]
+    [InlineData("""{"object":"chat.completion","choices":[]}""", "no choices in the chat completion")]
+    public void BodyWithoutAMessage_IsAnUnusableAnswer(string body, string reason)
     {
-        var exception = Assert.Throws<AnthropicRequestException>(() => Translate(body));
+        var exception = Assert.Throws<UnusableAnswerException>(() => Translate(body));
 
-        Assert.Equal(AnthropicErrorType.Api, exception.Error.Type);
+        Assert.Equal(reason, exception.Reason);
     }
 
     [Fact]
