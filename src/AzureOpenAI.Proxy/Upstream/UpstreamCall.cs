@@ -12,7 +12,7 @@ internal sealed class UpstreamCall : IDisposable
     private readonly CancellationToken _clientAborted;
     private readonly TimeSpan _idleTimeout;
 
-    internal UpstreamCall(CancellationTokenSource timeout, CancellationToken clientAborted, TimeSpan idleTimeout, ApiStyle api, ChatTranslation translation)
+    internal UpstreamCall(CancellationTokenSource timeout, CancellationToken clientAborted, TimeSpan idleTimeout, ApiStyle api, UpstreamRequest translation)
     {
         _timeout = timeout;
         _clientAborted = clientAborted;
@@ -40,7 +40,7 @@ internal sealed class UpstreamCall : IDisposable
     public ApiStyle Api { get; internal set; }
 
     /// <summary>The translation that was sent last (after a max_tokens retry or a switch to Responses, the rebuilt one).</summary>
-    public ChatTranslation Translation { get; internal set; }
+    public UpstreamRequest Translation { get; internal set; }
 
     /// <summary>Time until the upstream's response headers.</summary>
     public TimeSpan Latency { get; internal set; }

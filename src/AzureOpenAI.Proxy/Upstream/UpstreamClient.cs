@@ -10,7 +10,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// Sends a translated request to the provider:
 /// <code>
 /// 1. the deployment's API (DeploymentApiStyles) and options (max_tokens clamp, reasoning rules, model in body or not)
-/// 2. translate (ChatRequestBuilder or ResponsesRequestBuilder) → body
+/// 2. map (ChatCompletionsRequestMapper or ResponsesRequestMapper) → body
 /// 3. POST with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it
 /// 4. Chat refused with OperationNotSupported (API_STYLE=auto) → remember Responses for the deployment, resend once there
 /// 5. Chat 400 "supports at most N completion tokens" → remember N, rebuild, resend once
@@ -62,9 +62,9 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         }
     }
 
-    private ChatTranslation Translate(MessagesRequest request, string deployment, ApiStyle api) => api == ApiStyle.Responses
-        ? ResponsesRequestBuilder.Build(request, options.For(deployment))
-        : ChatRequestBuilder.Build(request, options.For(deployment));
+    private UpstreamRequest Translate(MessagesRequest request, string deployment, ApiStyle api) => api == ApiStyle.Responses
+        ? ResponsesRequestMapper.Build(request, options.For(deployment))
+        : ChatCompletionsRequestMapper.Build(request, options.For(deployment));
 
     private async Task SendOnceAsync(UpstreamCall call, string deployment)
     {
