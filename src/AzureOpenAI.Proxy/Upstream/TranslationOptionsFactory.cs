@@ -16,7 +16,8 @@ internal sealed class TranslationOptionsFactory(ProxySettings settings, Provider
         {
             Deployment = deployment,
             SendModel = profile.SendsModel,
-            IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels),
+            // Every Responses-only family reasons (codex-mini has no REASONING_MODELS prefix), whatever the configured list says.
+            IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels) || ModelFamilies.IsResponsesOnly(deployment),
             MaxTokensLimit = limit,
             EchoReasoningContent = profile.EchoesReasoningContent(deployment),
         };

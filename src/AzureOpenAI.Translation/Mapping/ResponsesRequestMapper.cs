@@ -27,7 +27,7 @@ public static class ResponsesRequestMapper
         ArgumentNullException.ThrowIfNull(options);
 
         var conversation = Conversation.From(request, options);
-        var rules = ModelParameterRules.For(options.Deployment, options.IsReasoningModel || ModelFamilies.IsResponsesOnly(options.Deployment));
+        var rules = ModelParameterRules.For(options.Deployment, options.IsReasoningModel);
         var reasoning = rules.IsReasoning && request.Thinking?.Type != "disabled";
         var body = new ResponsesRequest
         {

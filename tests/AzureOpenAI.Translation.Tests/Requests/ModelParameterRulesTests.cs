@@ -62,7 +62,8 @@ public sealed class ModelParameterRulesTests
     public void ResponsesOnlyFamilies_AreRecognisedAndGetTheirEfforts(string deployment, string effortForMinimalBudget, string effortForMax)
     {
         Assert.True(ModelFamilies.IsResponsesOnly(deployment));
-        var options = new DeploymentOptions { Deployment = deployment };
+        // The proxy marks every Responses-only family a reasoning model (TranslationOptionsFactory); the mapper trusts that.
+        var options = new DeploymentOptions { Deployment = deployment, IsReasoningModel = true };
         // A budget below 4096 asks for "low"; no codex or pro family takes "minimal", gpt-5-pro only "high".
         var budget = Build(Minimal("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}"), options);
         var max = Build(Minimal("\"thinking\":{\"type\":\"adaptive\"},\"output_config\":{\"effort\":\"max\"}"), options);
