@@ -6,7 +6,7 @@ using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Translation.Tests.Requests;
 
-/// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the builder.</summary>
+/// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the Chat Completions mapper.</summary>
 internal static class RequestTranslation
 {
     public static DeploymentOptions DefaultOptions { get; } = new() { Deployment = "gpt-4.1" };
@@ -22,7 +22,7 @@ internal static class RequestTranslation
     public static JsonObject Translate(string anthropicJson, DeploymentOptions? options = null) =>
         JsonNode.Parse(Build(anthropicJson, options).Body.Span)!.AsObject();
 
-    /// <summary>The message the builder rejects <paramref name="anthropicJson"/> with.</summary>
+    /// <summary>The message the Chat Completions mapper rejects <paramref name="anthropicJson"/> with.</summary>
     public static string RejectionOf(string anthropicJson, DeploymentOptions? options = null)
     {
         var exception = Assert.Throws<AnthropicRequestException>(() => Build(anthropicJson, options));

@@ -5,7 +5,7 @@ using static AzureOpenAI.Translation.Tests.Requests.RequestTranslation;
 
 namespace AzureOpenAI.Translation.Tests.Requests;
 
-/// <summary>Requests the builder cannot translate are rejected with a 400 message that names the field.</summary>
+/// <summary>Requests the mappers cannot translate are rejected with a 400 message that names the field.</summary>
 public sealed class RequestValidationTests
 {
     [Fact]
