@@ -12,7 +12,7 @@ public class RequestBenchmarks
 {
     private byte[] _body = [];
     private MessagesRequest _parsed = new();
-    private readonly ChatTranslationOptions _options = new() { Deployment = "gpt-5-mini", IsReasoningModel = true };
+    private readonly DeploymentOptions _options = new() { Deployment = "gpt-5-mini", IsReasoningModel = true };
 
     [GlobalSetup]
     public void Setup()
@@ -25,10 +25,10 @@ public class RequestBenchmarks
     public MessagesRequest Parse() => JsonSerializer.Deserialize(_body, AnthropicJsonContext.Default.MessagesRequest)!;
 
     [Benchmark]
-    public ChatTranslation Translate() => ChatRequestBuilder.Build(_parsed, _options);
+    public UpstreamRequest Translate() => ChatCompletionsRequestMapper.Build(_parsed, _options);
 
     [Benchmark]
-    public ChatTranslation ParseAndTranslate() => ChatRequestBuilder.Build(Parse(), _options);
+    public UpstreamRequest ParseAndTranslate() => ChatCompletionsRequestMapper.Build(Parse(), _options);
 
     [Benchmark]
     public int CountTokens() => TokenCounter.CountInputTokens(_parsed, "gpt-5-mini");

@@ -33,18 +33,18 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         // Step 1
         if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
         var entry = RequestLogEntry.Of(context);
-        if (string.IsNullOrEmpty(request.Model))
+        if (RequestValidation.MissingModel(request) is { } invalid)
         {
-            await AnthropicErrors.WriteAsync(context, AnthropicErrorType.InvalidRequest, "model: field required");
+            await AnthropicErrors.WriteAsync(context, invalid);
             return;
         }
-        entry.RequestedModel = request.Model;
+        var requestedModel = entry.RequestedModel = request.Model!; // present: validated above
 
         // Step 2
-        if (Route(request.Model) is not { } deployment)
+        if (Route(requestedModel) is not { } deployment)
         {
             await AnthropicErrors.WriteAsync(context,
-                new AnthropicError(AnthropicErrorType.InvalidRequest, state.MissingEndpoint ?? ProviderSetup.MissingDeployment(request.Model)), DoNotRetry);
+                new AnthropicError(AnthropicErrorType.InvalidRequest, state.MissingEndpoint ?? ProviderSetup.MissingDeployment(requestedModel)), DoNotRetry);
             return;
         }
         entry.Deployment = deployment;
@@ -64,11 +64,11 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 await WriteUnusableAsync(context, $"it answered 200 with {contentType} instead of an event stream");
                 break;
             case UpstreamSuccess answer when inputEstimate is not null:
-                var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), request.Model, answer.Sent.ToolNames, await inputEstimate);
+                var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames, await inputEstimate);
                 await new StreamRelay(answer, translator, context, state, logger).RunAsync();
                 break;
             case UpstreamSuccess answer:
-                await RespondWholeAsync(context, answer, request.Model, deployment);
+                await RespondWholeAsync(context, answer, requestedModel, deployment);
                 break;
         }
     }

@@ -9,7 +9,7 @@ internal sealed class ChatCompletionsApi : IUpstreamApi
 {
     public static ChatCompletionsApi Instance { get; } = new();
 
-    public ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options) => ChatRequestBuilder.Build(request, options);
+    public UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options) => ChatCompletionsRequestMapper.Build(request, options);
 
     public Uri Url(ProviderProfile profile, string deployment) => profile.ChatCompletionsUrl(deployment);
 

@@ -13,7 +13,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 internal interface IUpstreamApi
 {
     /// <summary>The request body for this API; throws <see cref="AnthropicRequestException"/> for an untranslatable request.</summary>
-    ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options);
+    UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options);
 
     Uri Url(ProviderProfile profile, string deployment);
 

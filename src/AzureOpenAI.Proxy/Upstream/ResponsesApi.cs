@@ -9,7 +9,7 @@ internal sealed class ResponsesApi : IUpstreamApi
 {
     public static ResponsesApi Instance { get; } = new();
 
-    public ChatTranslation Translate(MessagesRequest request, ChatTranslationOptions options) => ResponsesRequestBuilder.Build(request, options);
+    public UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options) => ResponsesRequestMapper.Build(request, options);
 
     public Uri Url(ProviderProfile profile, string deployment) => profile.ResponsesUrl();
 

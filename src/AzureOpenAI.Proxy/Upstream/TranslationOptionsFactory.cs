@@ -3,20 +3,21 @@ using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Proxy.Upstream;
 
-/// <summary>Decides the <see cref="ChatTranslationOptions"/> for a deployment from configuration, model family and what was learned.</summary>
+/// <summary>Decides the <see cref="DeploymentOptions"/> for a deployment from configuration, model family and what was learned.</summary>
 internal sealed class TranslationOptionsFactory(ProxySettings settings, ProviderProfile profile, LearnedOutputLimits learned)
 {
-    public ChatTranslationOptions For(string deployment)
+    public DeploymentOptions For(string deployment)
     {
         // max_tokens clamp = min(MAX_TOKENS_LIMIT, the family's known limit, the limit the upstream taught us).
         var limit = settings.MaxTokensLimit;
         if (ModelOutputLimits.For(deployment) is { } known) limit = Math.Min(limit, known);
         if (learned.Find(deployment) is { } taught) limit = Math.Min(limit, taught);
-        return new ChatTranslationOptions
+        return new DeploymentOptions
         {
             Deployment = deployment,
             SendModel = profile.SendsModel,
-            IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels),
+            // Every Responses-only family reasons (codex-mini has no REASONING_MODELS prefix), whatever the configured list says.
+            IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels) || ModelFamilies.IsResponsesOnly(deployment),
             MaxTokensLimit = limit,
             EchoReasoningContent = profile.EchoesReasoningContent(deployment),
         };

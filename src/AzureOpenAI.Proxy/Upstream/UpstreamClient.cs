@@ -49,7 +49,7 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
 
     private async Task<UpstreamResult> TranslateAndSendAsync(IUpstreamApi api, MessagesRequest request, string deployment, UpstreamDeadline deadline)
     {
-        ChatTranslation body;
+        UpstreamRequest body;
         try
         {
             body = api.Translate(request, options.For(deployment));
@@ -61,7 +61,7 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, T
         return await SendAsync(api, body, deployment, deadline).ConfigureAwait(false);
     }
 
-    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, ChatTranslation body, string deployment, UpstreamDeadline deadline)
+    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, UpstreamRequest body, string deployment, UpstreamDeadline deadline)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, api.Url(profile, deployment)) { Content = new ReadOnlyMemoryContent(body.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

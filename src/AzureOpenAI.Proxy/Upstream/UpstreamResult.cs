@@ -22,14 +22,14 @@ internal abstract class UpstreamResult : IDisposable
 }
 
 /// <summary>The upstream answered 2xx; the caller reads <see cref="Response"/>'s body (streamed) with the deadline's token.</summary>
-internal sealed class UpstreamSuccess(IUpstreamApi api, ChatTranslation sent, HttpResponseMessage response, UpstreamDeadline deadline, TimeSpan latency)
+internal sealed class UpstreamSuccess(IUpstreamApi api, UpstreamRequest sent, HttpResponseMessage response, UpstreamDeadline deadline, TimeSpan latency)
     : UpstreamResult(deadline, latency)
 {
     /// <summary>The API the answer comes from, which translates it.</summary>
     public IUpstreamApi Api { get; } = api;
 
     /// <summary>The request that was sent (after a max_tokens retry or a switch of API, the rebuilt one).</summary>
-    public ChatTranslation Sent { get; } = sent;
+    public UpstreamRequest Sent { get; } = sent;
 
     public HttpResponseMessage Response { get; } = response;
 

@@ -5,17 +5,18 @@ using AzureOpenAI.Translation.OpenAI;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Assistant content → one assistant message: text blocks joined into <c>content</c>, <c>tool_use</c> blocks into
-/// <c>tool_calls</c> (ids and names mapped for the upstream, arguments = compact JSON of <c>input</c>).
-/// <c>thinking</c> is dropped, or echoed as <c>reasoning_content</c> when the provider needs it back (DeepSeek);
-/// <c>redacted_thinking</c> is opaque to any other provider and always dropped, as are server-tool blocks.
+/// Assistant content → one <see cref="AssistantMessage"/>: text blocks joined, <c>tool_use</c> blocks as tool calls (ids
+/// and names mapped for the upstream, arguments = compact JSON of <c>input</c>), <c>thinking</c> kept as text (which
+/// only DeepSeek-like providers get back, <see cref="DeploymentOptions.EchoReasoningContent"/>) and, when its signature
+/// carries a Responses reasoning item, as a replay. <c>redacted_thinking</c> is opaque to any other provider and always
+/// dropped, as are server-tool blocks.
 /// </summary>
 internal static class AssistantContent
 {
     private const string TextSeparator = "\n\n";
 
     /// <summary>Appends the blocks of one Anthropic assistant message to <paramref name="message"/>.</summary>
-    public static void AppendTo(ChatMessage message, JsonElement content, FieldPath path, ToolNameMap toolNames, bool echoReasoning)
+    public static void AppendTo(AssistantMessage message, JsonElement content, FieldPath path, ToolNameMap toolNames)
     {
         if (content.ValueKind == JsonValueKind.String)
         {
@@ -32,36 +33,33 @@ internal static class AssistantContent
                     AppendText(message, ContentBlocks.RequiredString(block, "text", blockPath));
                     break;
                 case "tool_use":
-                    (message.ToolCalls ??= []).Add(ToToolCall(block, blockPath, toolNames));
+                    message.ToolCalls.Add(ToToolCall(block, blockPath, toolNames));
                     break;
                 case "thinking":
-                    AppendThinking(message, block, blockPath, echoReasoning);
+                    AppendThinking(message, block, blockPath);
                     break;
             }
         }
     }
 
-    /// <summary>An assistant message with neither text, tool calls nor replayable reasoning says nothing and is not sent.</summary>
-    public static bool IsEmpty(ChatMessage message) => string.IsNullOrEmpty(message.Text) && !message.HasToolCalls && message.Reasoning is null;
-
     /// <summary>
     /// A thinking block whose signature carries a Responses reasoning item (<see cref="ReasoningSignature"/>) is kept for
-    /// replay; its text is echoed as <c>reasoning_content</c> when the provider needs it back.
+    /// replay; the text is kept either way, for the providers that want it echoed.
     /// </summary>
-    private static void AppendThinking(ChatMessage message, JsonElement block, FieldPath path, bool echoReasoning)
+    private static void AppendThinking(AssistantMessage message, JsonElement block, FieldPath path)
     {
         var thinking = ContentBlocks.OptionalString(block, "thinking", path);
         if (ReasoningSignature.TryDecode(ContentBlocks.OptionalString(block, "signature", path), out var id, out var encrypted))
-            (message.Reasoning ??= []).Add(new ReasoningReplay(id, encrypted, string.IsNullOrEmpty(thinking) ? null : thinking));
-        if (echoReasoning && !string.IsNullOrEmpty(thinking))
-            message.ReasoningContent = message.ReasoningContent is null ? thinking : message.ReasoningContent + TextSeparator + thinking;
+            message.Reasoning.Add(new ReasoningReplay(id, encrypted, string.IsNullOrEmpty(thinking) ? null : thinking));
+        if (!string.IsNullOrEmpty(thinking))
+            message.Thinking = message.Thinking is null ? thinking : message.Thinking + TextSeparator + thinking;
     }
 
-    private static ChatToolCall ToToolCall(JsonElement block, FieldPath path, ToolNameMap toolNames)
+    private static ToolCall ToToolCall(JsonElement block, FieldPath path, ToolNameMap toolNames)
     {
         var id = ContentBlocks.RequiredString(block, "id", path);
         var name = ContentBlocks.RequiredString(block, "name", path);
-        return new ChatToolCall(ToolCallIds.ToUpstream(id), toolNames.ToUpstream(name), ToArguments(block));
+        return new ToolCall(ToolCallIds.ToUpstream(id), toolNames.ToUpstream(name), ToArguments(block));
     }
 
     /// <summary>The <c>input</c> object as compact JSON text, written from the parsed element (never re-parsed).</summary>
@@ -72,7 +70,7 @@ internal static class AssistantContent
         return Encoding.UTF8.GetString(WireJson.Write(input, static (writer, json) => json.WriteTo(writer)).Span);
     }
 
-    private static void AppendText(ChatMessage message, string text)
+    private static void AppendText(AssistantMessage message, string text)
     {
         if (text.Length == 0) return;
         message.Text = message.Text is null ? text : message.Text + TextSeparator + text;

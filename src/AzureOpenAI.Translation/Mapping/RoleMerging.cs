@@ -1,43 +1,45 @@
-using AzureOpenAI.Translation.OpenAI;
-
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Joins neighbouring user messages (parts concatenated) and neighbouring assistant messages (text, tool calls and
-/// reasoning concatenated). Strict Chat providers reject repeated roles; Anthropic merges them too, so the meaning
-/// is unchanged. Tool messages are never merged: each answers its own call.
+/// Joins neighbouring user messages (parts concatenated) and neighbouring assistant messages (text, thinking, tool calls
+/// and reasoning concatenated). Strict providers reject repeated roles; Anthropic merges them too, so the meaning is
+/// unchanged. Tool results are never merged: each answers its own call.
 /// </summary>
 internal static class RoleMerging
 {
-    public static void MergeConsecutive(List<ChatMessage> messages)
+    private const string TextSeparator = "\n\n";
+
+    public static void MergeConsecutive(List<ConversationItem> items)
     {
         var kept = 0;
-        for (var i = 0; i < messages.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            var message = messages[i];
-            if (kept > 0 && CanMerge(messages[kept - 1], message)) Merge(messages[kept - 1], message);
-            else messages[kept++] = message;
+            var item = items[i];
+            if (kept > 0 && TryMerge(items[kept - 1], item)) continue;
+            items[kept++] = item;
         }
-        messages.RemoveRange(kept, messages.Count - kept);
+        items.RemoveRange(kept, items.Count - kept);
     }
 
-    private static bool CanMerge(ChatMessage previous, ChatMessage next) =>
-        previous.Role == next.Role && next.Role is ChatRoles.User or ChatRoles.Assistant
-        && !previous.HasToolCalls; // tool messages must follow the calls; repair guarantees they do
-
-    private static void Merge(ChatMessage into, ChatMessage from)
+    private static bool TryMerge(ConversationItem previous, ConversationItem next)
     {
-        if (into.Role == ChatRoles.User)
+        switch (previous, next)
         {
-            (into.Parts ??= []).AddRange(from.Parts ?? []);
-            return;
+            case (UserMessage into, UserMessage from):
+                into.Parts.AddRange(from.Parts);
+                return true;
+            // Results must follow their calls; repair guarantees they do, so an assistant with calls is never extended.
+            case (AssistantMessage { ToolCalls.Count: 0 } into, AssistantMessage from):
+                into.Text = Join(into.Text, from.Text);
+                into.Thinking = Join(into.Thinking, from.Thinking);
+                into.ToolCalls.AddRange(from.ToolCalls);
+                into.Reasoning.AddRange(from.Reasoning);
+                return true;
+            default:
+                return false;
         }
-        into.Text = Join(into.Text, from.Text);
-        into.ReasoningContent = Join(into.ReasoningContent, from.ReasoningContent);
-        if (from.HasToolCalls) (into.ToolCalls ??= []).AddRange(from.ToolCalls!);
-        if (from.Reasoning is not null) (into.Reasoning ??= []).AddRange(from.Reasoning);
     }
 
     private static string? Join(string? first, string? second) =>
-        first is null ? second : second is null ? first : first + "\n\n" + second;
+        first is null ? second : second is null ? first : first + TextSeparator + second;
 }

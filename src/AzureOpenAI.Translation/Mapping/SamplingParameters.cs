@@ -14,7 +14,7 @@ internal static class SamplingParameters
     /// <summary>OpenAI accepts at most 4 stop sequences; Anthropic allows more. The first 4 are kept.</summary>
     internal const int MaxStopSequences = 4;
 
-    public static void Apply(MessagesRequest request, ChatTranslationOptions options, ModelParameterRules rules, ChatRequest chat)
+    public static void Apply(MessagesRequest request, DeploymentOptions options, ModelParameterRules rules, ChatRequest chat)
     {
         var maxTokens = ToMaxTokens(request.MaxTokens, options.MaxTokensLimit);
         if (rules.UsesMaxCompletionTokens) chat.MaxCompletionTokens = maxTokens;

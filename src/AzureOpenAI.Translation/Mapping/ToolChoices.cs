@@ -10,18 +10,18 @@ internal static class ToolChoices
     /// auto/any/tool/none → "auto"/"required"/named function/"none". A named tool that was not sent upstream (a
     /// server tool that was dropped) cannot be forced, so the choice is left to the model (omitted, i.e. auto).
     /// </summary>
-    public static ChatToolChoice? ToChatToolChoice(ToolChoice? choice, List<ChatTool> tools, ToolNameMap toolNames)
+    public static FunctionToolChoice? ToFunctionToolChoice(ToolChoice? choice, List<FunctionTool> tools, ToolNameMap toolNames)
     {
         if (choice is null) return null;
         switch (choice.Type)
         {
-            case "auto": return ChatToolChoice.ForMode("auto");
-            case "any": return ChatToolChoice.ForMode("required");
-            case "none": return ChatToolChoice.ForMode("none");
+            case "auto": return FunctionToolChoice.ForMode("auto");
+            case "any": return FunctionToolChoice.ForMode("required");
+            case "none": return FunctionToolChoice.ForMode("none");
             case "tool":
                 if (string.IsNullOrEmpty(choice.Name)) throw ContentBlocks.Invalid("tool_choice.name", "field required");
                 var name = toolNames.ToUpstream(choice.Name);
-                return tools.Exists(tool => tool.Name == name) ? ChatToolChoice.ForFunction(name) : null;
+                return tools.Exists(tool => tool.Name == name) ? FunctionToolChoice.ForFunction(name) : null;
             case null:
                 throw ContentBlocks.Invalid("tool_choice.type", "field required");
             default:

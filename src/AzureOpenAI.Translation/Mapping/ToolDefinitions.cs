@@ -4,30 +4,30 @@ using AzureOpenAI.Translation.OpenAI;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Client tools → <c>{type:"function"}</c> tools. Drop policy:
+/// Client tools → function tools (<see cref="FunctionTool"/>). Drop policy:
 /// <list type="bullet">
-/// <item>server tools (a <c>type</c> other than <c>custom</c>: web_search_…, bash_…, text_editor_…) have no Chat
+/// <item>server tools (a <c>type</c> other than <c>custom</c>: web_search_…, bash_…, text_editor_…) have no upstream
 /// equivalent and are left out, never answered with a 4xx: the model simply does not see them;</item>
 /// <item>Anthropic-only tool fields (defer_loading, input_examples, cache_control, strict, eager_input_streaming, …)
 /// live in <see cref="ToolDefinition.AdditionalProperties"/> and are never written. <c>strict</c> is not forwarded
 /// because OpenAI's strict mode demands schema rules Claude Code's tools do not follow. A <c>defer_loading</c> tool is
 /// still sent: the upstream cannot expand Anthropic's tool references later, so hiding it would make it uncallable.</item>
 /// </list>
-/// Names are mapped through <see cref="ToolNameMap"/>; the schema is cleaned as it is written (<see cref="ToolSchemaCleaner"/>).
+/// Names are mapped through <see cref="ToolNameMap"/>; the schema is cleaned as it is written (<see cref="FunctionTool.WriteParameters"/>).
 /// </summary>
 internal static class ToolDefinitions
 {
     /// <summary>The upstream tools, or null when none remain (then neither tools nor tool_choice is sent).</summary>
-    public static List<ChatTool>? ToChatTools(List<ToolDefinition>? tools, ToolNameMap toolNames)
+    public static List<FunctionTool>? ToFunctionTools(List<ToolDefinition>? tools, ToolNameMap toolNames)
     {
         if (tools is null) return null;
-        List<ChatTool>? result = null;
+        List<FunctionTool>? result = null;
         for (var i = 0; i < tools.Count; i++)
         {
             var tool = tools[i] ?? throw ContentBlocks.Invalid($"tools.{i}", "expected a tool object");
             if (!tool.IsClientTool) continue;
             if (string.IsNullOrEmpty(tool.Name)) throw ContentBlocks.Invalid($"tools.{i}.name", "field required");
-            (result ??= new List<ChatTool>(tools.Count)).Add(new ChatTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema));
+            (result ??= new List<FunctionTool>(tools.Count)).Add(new FunctionTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema));
         }
         return result;
     }

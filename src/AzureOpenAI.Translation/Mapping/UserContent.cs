@@ -4,15 +4,15 @@ using AzureOpenAI.Translation.OpenAI;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// User content blocks → Chat content parts: text, images (base64 → data URL, or URL), documents (text → text part
+/// User content blocks → content parts: text, images (base64 → data URL, or URL), documents (text → text part
 /// prefixed with the title, PDF base64 → file part, content source → text/image parts) and search results (text).
-/// Drop policy: blocks with no Chat equivalent and no meaning for the model in a user turn (thinking, server-tool
+/// Drop policy: blocks with no upstream equivalent and no meaning for the model in a user turn (thinking, server-tool
 /// blocks, unknown future types) are dropped; sources the upstream cannot read (file ids, document URLs) are a 400.
 /// </summary>
 internal static class UserContent
 {
     /// <summary>Appends the parts for one block (other than tool_result) to <paramref name="parts"/>.</summary>
-    public static void AppendPart(List<ChatContentPart> parts, JsonElement block, string type, FieldPath path)
+    public static void AppendPart(List<ContentPart> parts, JsonElement block, string type, FieldPath path)
     {
         switch (type)
         {
@@ -44,7 +44,7 @@ internal static class UserContent
         };
     }
 
-    private static void AppendDocument(List<ChatContentPart> parts, JsonElement block, FieldPath path)
+    private static void AppendDocument(List<ContentPart> parts, JsonElement block, FieldPath path)
     {
         var source = ContentBlocks.RequiredObject(block, "source", path);
         var sourcePath = Nested(path, "source");
@@ -66,7 +66,7 @@ internal static class UserContent
     }
 
     /// <summary>A <c>content</c> source holds a string or text/image blocks; the title leads as its own text part.</summary>
-    private static void AppendDocumentContent(List<ChatContentPart> parts, JsonElement source, string? title, FieldPath path)
+    private static void AppendDocumentContent(List<ContentPart> parts, JsonElement source, string? title, FieldPath path)
     {
         if (!source.TryGetProperty("content"u8, out var content)) throw ContentBlocks.Invalid(path.Field("source.content"), "field required");
         if (content.ValueKind == JsonValueKind.String)

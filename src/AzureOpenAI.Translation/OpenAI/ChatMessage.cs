@@ -1,36 +1,23 @@
 namespace AzureOpenAI.Translation.OpenAI;
 
-/// <summary>
-/// One Chat Completions message while the request is being built. It is mutable on purpose: history repair and
-/// role merging rewrite messages in place before <see cref="ChatRequestWriter"/> writes them once.
-/// </summary>
+/// <summary>One Chat Completions message, as <see cref="ChatRequestWriter"/> writes it.</summary>
 internal sealed class ChatMessage(string role)
 {
-    public string Role { get; set; } = role;
+    public string Role { get; } = role;
 
-    /// <summary>Plain text content (system, tool and assistant messages; also user messages converted from orphans).</summary>
-    public string? Text { get; set; }
+    /// <summary>Plain text content (system, tool and assistant messages).</summary>
+    public string? Text { get; init; }
 
     /// <summary>User content parts; written as a plain string when it is a single text part.</summary>
-    public List<ChatContentPart>? Parts { get; set; }
+    public List<ContentPart>? Parts { get; init; }
 
-    public List<ChatToolCall>? ToolCalls { get; set; }
+    public List<ToolCall>? ToolCalls { get; init; }
 
     /// <summary>The upstream id of the call a <c>tool</c> message answers.</summary>
-    public string? ToolCallId { get; set; }
+    public string? ToolCallId { get; init; }
 
     /// <summary>Echoed assistant thinking (DeepSeek-style <c>reasoning_content</c>).</summary>
-    public string? ReasoningContent { get; set; }
-
-    /// <summary>
-    /// Responses reasoning items recovered from this proxy's thinking signatures, replayed before the assistant's
-    /// output on the Responses API; Chat Completions has no place for them and never writes them.
-    /// </summary>
-    public List<ReasoningReplay>? Reasoning { get; set; }
-
-    public bool HasToolCalls => ToolCalls is { Count: > 0 };
-
-    public static ChatMessage ToolResult(string toolCallId, string text) => new(ChatRoles.Tool) { ToolCallId = toolCallId, Text = text };
+    public string? ReasoningContent { get; init; }
 }
 
 internal static class ChatRoles

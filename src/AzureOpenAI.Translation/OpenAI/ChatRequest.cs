@@ -8,8 +8,8 @@ internal sealed class ChatRequest
 {
     public string? Model { get; set; }
     public List<ChatMessage> Messages { get; set; } = [];
-    public List<ChatTool>? Tools { get; set; }
-    public ChatToolChoice? ToolChoice { get; set; }
+    public List<FunctionTool>? Tools { get; set; }
+    public FunctionToolChoice? ToolChoice { get; set; }
     public bool? ParallelToolCalls { get; set; }
     public int? MaxTokens { get; set; }
     public int? MaxCompletionTokens { get; set; }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Translation.OpenAI;
 
@@ -45,7 +44,7 @@ internal static class ChatRequestWriter
             writer.WriteString("role"u8, message.Role);
             WriteContent(writer, message);
             if (message.ReasoningContent is not null) writer.WriteString("reasoning_content"u8, message.ReasoningContent);
-            if (message.HasToolCalls) WriteToolCalls(writer, message.ToolCalls!);
+            if (message.ToolCalls is { Count: > 0 } calls) WriteToolCalls(writer, calls);
             if (message.ToolCallId is not null) writer.WriteString("tool_call_id"u8, message.ToolCallId);
             writer.WriteEndObject();
         }
@@ -65,7 +64,7 @@ internal static class ChatRequestWriter
         else writer.WriteNull("content"u8); // an assistant message that only carries tool_calls
     }
 
-    private static void WritePart(Utf8JsonWriter writer, ChatContentPart part)
+    private static void WritePart(Utf8JsonWriter writer, ContentPart part)
     {
         writer.WriteStartObject();
         switch (part)
@@ -91,7 +90,7 @@ internal static class ChatRequestWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteToolCalls(Utf8JsonWriter writer, List<ChatToolCall> calls)
+    private static void WriteToolCalls(Utf8JsonWriter writer, List<ToolCall> calls)
     {
         writer.WriteStartArray("tool_calls"u8);
         foreach (var call in calls)
@@ -108,7 +107,7 @@ internal static class ChatRequestWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteTools(Utf8JsonWriter writer, List<ChatTool> tools)
+    private static void WriteTools(Utf8JsonWriter writer, List<FunctionTool> tools)
     {
         writer.WriteStartArray("tools"u8);
         foreach (var tool in tools)
@@ -119,14 +118,14 @@ internal static class ChatRequestWriter
             writer.WriteString("name"u8, tool.Name);
             if (tool.Description is not null) writer.WriteString("description"u8, tool.Description);
             writer.WritePropertyName("parameters"u8);
-            ToolSchemaCleaner.WriteParameters(writer, tool.Parameters);
+            tool.WriteParameters(writer);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
     }
 
-    private static void WriteToolChoice(Utf8JsonWriter writer, ChatToolChoice choice)
+    private static void WriteToolChoice(Utf8JsonWriter writer, FunctionToolChoice choice)
     {
         if (choice.Mode is not null) { writer.WriteString("tool_choice"u8, choice.Mode); return; }
         writer.WriteStartObject("tool_choice"u8);

@@ -1,7 +1,8 @@
 namespace AzureOpenAI.Translation.OpenAI;
 
 /// <summary>
-/// A Responses <c>reasoning</c> input item rebuilt from a thinking block: the item id and <c>encrypted_content</c>
-/// decoded from the signature (<see cref="Mapping.ReasoningSignature"/>), and the thinking text as its summary.
+/// A Responses reasoning item recovered from a thinking block: the item id and <c>encrypted_content</c> decoded from
+/// the signature (<see cref="Mapping.ReasoningSignature"/>), and the thinking text as its summary. Only the Responses
+/// mapping replays it; Chat Completions has no place for it.
 /// </summary>
 internal sealed record ReasoningReplay(string Id, string EncryptedContent, string? Summary);

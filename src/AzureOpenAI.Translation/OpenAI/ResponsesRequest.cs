@@ -2,16 +2,15 @@ namespace AzureOpenAI.Translation.OpenAI;
 
 /// <summary>
 /// The Responses request body (<c>CreateResponse</c>, PROTOCOL.md §4.1) restricted to the fields the proxy sends.
-/// The conversation is built as Chat messages by the shared pipeline (turns, history repair, role merging) and
-/// written as input items. Null means "omit from the body".
+/// Null means "omit from the body".
 /// </summary>
 internal sealed class ResponsesRequest
 {
     public required string Model { get; init; }
     public string? Instructions { get; set; }
-    public List<ChatMessage> Input { get; set; } = [];
-    public List<ChatTool>? Tools { get; set; }
-    public ChatToolChoice? ToolChoice { get; set; }
+    public List<ResponsesInputItem> Input { get; set; } = [];
+    public List<FunctionTool>? Tools { get; set; }
+    public FunctionToolChoice? ToolChoice { get; set; }
     public bool? ParallelToolCalls { get; set; }
     public int MaxOutputTokens { get; set; }
     public double? Temperature { get; set; }

@@ -1,18 +1,8 @@
 using System.Text.Json;
-using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Translation.OpenAI;
 
-/// <summary>
-/// Writes a <see cref="ResponsesRequest"/> as compact UTF-8 JSON. Messages become input items:
-/// <list type="bullet">
-/// <item>user → <c>{type:"message", role:"user", content:[input_text|input_image|input_file]}</c>;</item>
-/// <item>assistant → its replayed <c>reasoning</c> items, then <c>{type:"message", role:"assistant", content:"…"}</c>,
-/// then one <c>function_call</c> per tool call. The text is a plain string: the <c>output_text</c> part form would
-/// have to carry an item id, a status, annotations and logprobs to be a valid <c>OutputMessage</c>;</item>
-/// <item>tool → <c>function_call_output</c>, its output a string, or parts when it holds images or files.</item>
-/// </list>
-/// </summary>
+/// <summary>Writes a <see cref="ResponsesRequest"/> as compact UTF-8 JSON in one pass with <see cref="Utf8JsonWriter"/>.</summary>
 internal static class ResponsesRequestWriter
 {
     /// <summary>A Claude Code turn is 50 KB and up; starting at 16 KB keeps regrowth to a few doublings.</summary>
@@ -52,94 +42,69 @@ internal static class ResponsesRequestWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteInput(Utf8JsonWriter writer, List<ChatMessage> messages)
+    private static void WriteInput(Utf8JsonWriter writer, List<ResponsesInputItem> items)
     {
         writer.WriteStartArray("input"u8);
-        foreach (var message in messages)
+        foreach (var item in items)
         {
-            switch (message.Role)
+            writer.WriteStartObject();
+            switch (item)
             {
-                case ChatRoles.User:
-                    WriteUserMessage(writer, message);
+                case UserMessageItem user:
+                    writer.WriteString("type"u8, "message"u8);
+                    writer.WriteString("role"u8, "user"u8);
+                    WriteParts(writer, "content"u8, user.Content);
                     break;
-                case ChatRoles.Assistant:
-                    WriteAssistantItems(writer, message);
+                case AssistantMessageItem assistant:
+                    writer.WriteString("type"u8, "message"u8);
+                    writer.WriteString("role"u8, "assistant"u8);
+                    writer.WriteString("content"u8, assistant.Text);
                     break;
-                case ChatRoles.Tool:
-                    WriteFunctionCallOutput(writer, message);
+                case FunctionCallItem call:
+                    writer.WriteString("type"u8, "function_call"u8);
+                    writer.WriteString("call_id"u8, call.CallId);
+                    writer.WriteString("name"u8, call.Name);
+                    writer.WriteString("arguments"u8, call.Arguments);
+                    break;
+                case FunctionCallOutputItem output:
+                    writer.WriteString("type"u8, "function_call_output"u8);
+                    writer.WriteString("call_id"u8, output.CallId);
+                    if (output.Parts is { } parts) WriteParts(writer, "output"u8, parts);
+                    else writer.WriteString("output"u8, output.Text);
+                    break;
+                case ReasoningItem reasoning:
+                    WriteReasoning(writer, reasoning);
                     break;
             }
+            writer.WriteEndObject();
         }
         writer.WriteEndArray();
     }
 
-    private static void WriteUserMessage(Utf8JsonWriter writer, ChatMessage message)
+    private static void WriteReasoning(Utf8JsonWriter writer, ReasoningItem reasoning)
     {
-        writer.WriteStartObject();
-        writer.WriteString("type"u8, "message"u8);
-        writer.WriteString("role"u8, "user"u8);
-        writer.WriteStartArray("content"u8);
-        if (message.Parts is { } parts)
-            foreach (var part in parts) WritePart(writer, part);
-        else WriteInputText(writer, message.Text ?? "");
+        writer.WriteString("type"u8, "reasoning"u8);
+        writer.WriteString("id"u8, reasoning.Id);
+        writer.WriteStartArray("summary"u8);
+        if (reasoning.Summary is not null)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, "summary_text"u8);
+            writer.WriteString("text"u8, reasoning.Summary);
+            writer.WriteEndObject();
+        }
         writer.WriteEndArray();
-        writer.WriteEndObject();
+        writer.WriteString("encrypted_content"u8, reasoning.EncryptedContent);
     }
 
-    private static void WriteAssistantItems(Utf8JsonWriter writer, ChatMessage message)
+    private static void WriteParts(Utf8JsonWriter writer, ReadOnlySpan<byte> name, List<ContentPart> parts)
     {
-        foreach (var reasoning in message.Reasoning ?? [])
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "reasoning"u8);
-            writer.WriteString("id"u8, reasoning.Id);
-            writer.WriteStartArray("summary"u8);
-            if (reasoning.Summary is not null)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("type"u8, "summary_text"u8);
-                writer.WriteString("text"u8, reasoning.Summary);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteString("encrypted_content"u8, reasoning.EncryptedContent);
-            writer.WriteEndObject();
-        }
-        if (!string.IsNullOrEmpty(message.Text))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "message"u8);
-            writer.WriteString("role"u8, "assistant"u8);
-            writer.WriteString("content"u8, message.Text);
-            writer.WriteEndObject();
-        }
-        foreach (var call in message.ToolCalls ?? [])
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, "function_call"u8);
-            writer.WriteString("call_id"u8, call.Id);
-            writer.WriteString("name"u8, call.Name);
-            writer.WriteString("arguments"u8, call.Arguments);
-            writer.WriteEndObject();
-        }
+        writer.WriteStartArray(name);
+        foreach (var part in parts) WritePart(writer, part);
+        writer.WriteEndArray();
     }
 
-    private static void WriteFunctionCallOutput(Utf8JsonWriter writer, ChatMessage message)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type"u8, "function_call_output"u8);
-        writer.WriteString("call_id"u8, message.ToolCallId);
-        if (message.Parts is { } parts)
-        {
-            writer.WriteStartArray("output"u8);
-            foreach (var part in parts) WritePart(writer, part);
-            writer.WriteEndArray();
-        }
-        else writer.WriteString("output"u8, message.Text ?? "");
-        writer.WriteEndObject();
-    }
-
-    private static void WritePart(Utf8JsonWriter writer, ChatContentPart part)
+    private static void WritePart(Utf8JsonWriter writer, ContentPart part)
     {
         switch (part)
         {
@@ -172,7 +137,7 @@ internal static class ResponsesRequestWriter
     }
 
     /// <summary>Flat function tools; <c>strict:false</c> because Claude Code's schemas do not follow strict mode's rules.</summary>
-    private static void WriteTools(Utf8JsonWriter writer, List<ChatTool> tools)
+    private static void WriteTools(Utf8JsonWriter writer, List<FunctionTool> tools)
     {
         writer.WriteStartArray("tools"u8);
         foreach (var tool in tools)
@@ -182,14 +147,14 @@ internal static class ResponsesRequestWriter
             writer.WriteString("name"u8, tool.Name);
             if (tool.Description is not null) writer.WriteString("description"u8, tool.Description);
             writer.WritePropertyName("parameters"u8);
-            ToolSchemaCleaner.WriteParameters(writer, tool.Parameters);
+            tool.WriteParameters(writer);
             writer.WriteBoolean("strict"u8, false);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
     }
 
-    private static void WriteToolChoice(Utf8JsonWriter writer, ChatToolChoice choice)
+    private static void WriteToolChoice(Utf8JsonWriter writer, FunctionToolChoice choice)
     {
         if (choice.Mode is not null) { writer.WriteString("tool_choice"u8, choice.Mode); return; }
         writer.WriteStartObject("tool_choice"u8);

@@ -100,6 +100,7 @@ public class ProviderProfileTests
     [InlineData("o3-mini", true)]
     [InlineData("gpt-5-chat", true)]
     [InlineData("openai/o4-mini", true)]
+    [InlineData("codex-mini", true)] // Responses-only: no REASONING_MODELS prefix needed
     [InlineData("gpt-4o", false)]
     [InlineData("my-deployment", false)]
     public void ReasoningModels_AreRecognisedByPrefix(string deployment, bool expected)

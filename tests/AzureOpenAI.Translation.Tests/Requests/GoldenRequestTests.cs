@@ -10,7 +10,7 @@ namespace AzureOpenAI.Translation.Tests.Requests;
 /// <summary>
 /// One case per folder under Golden/Requests (Chat Completions) and Golden/ResponsesApi/Requests (Responses API): the Anthropic request (<c>anthropic-request.json</c>, or
 /// <c>source.txt</c> naming a captured Claude Code request under ../shared, whose <c>body</c> is used), optional
-/// <c>options.json</c> overrides of <see cref="ChatTranslationOptions"/>, and the exact upstream body expected
+/// <c>options.json</c> overrides of <see cref="DeploymentOptions"/>, and the exact upstream body expected
 /// (<c>upstream-request.json</c>), compared as JSON. Run with <c>UPDATE_GOLDEN=1</c> to rewrite the expected files
 /// in the source tree, then review the diff by eye before committing.
 /// </summary>
@@ -24,16 +24,16 @@ public sealed class GoldenRequestTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void UpstreamRequest_MatchesGolden(string caseName) => AssertMatchesGolden(ChatKind, caseName, ChatRequestBuilder.Build);
+    public void UpstreamRequest_MatchesGolden(string caseName) => AssertMatchesGolden(ChatKind, caseName, ChatCompletionsRequestMapper.Build);
 
     [Theory]
     [MemberData(nameof(ResponsesCases))]
-    public void ResponsesUpstreamRequest_MatchesGolden(string caseName) => AssertMatchesGolden(ResponsesKind, caseName, ResponsesRequestBuilder.Build);
+    public void ResponsesUpstreamRequest_MatchesGolden(string caseName) => AssertMatchesGolden(ResponsesKind, caseName, ResponsesRequestMapper.Build);
 
     private static TheoryData<string> CasesOf(string kind) =>
         new(Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Golden", kind)).Select(dir => Path.GetFileName(dir)!).Order(StringComparer.Ordinal));
 
-    private static void AssertMatchesGolden(string kind, string caseName, Func<Translation.Anthropic.MessagesRequest, ChatTranslationOptions, ChatTranslation> build)
+    private static void AssertMatchesGolden(string kind, string caseName, Func<Translation.Anthropic.MessagesRequest, DeploymentOptions, UpstreamRequest> build)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Golden", kind, caseName);
         var translation = build(RequestTranslation.Parse(ReadAnthropicRequest(folder)), ReadOptions(folder));
@@ -54,13 +54,13 @@ public sealed class GoldenRequestTests
     }
 
     /// <summary>Defaults (<see cref="RequestTranslation.DefaultOptions"/>) overlaid with the case's options.json.</summary>
-    private static ChatTranslationOptions ReadOptions(string folder)
+    private static DeploymentOptions ReadOptions(string folder)
     {
         var path = Path.Combine(folder, "options.json");
         if (!File.Exists(path)) return RequestTranslation.DefaultOptions;
         var overrides = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        overrides.TryAdd(nameof(ChatTranslationOptions.Deployment), RequestTranslation.DefaultOptions.Deployment);
-        return overrides.Deserialize<ChatTranslationOptions>()!;
+        overrides.TryAdd(nameof(DeploymentOptions.Deployment), RequestTranslation.DefaultOptions.Deployment);
+        return overrides.Deserialize<DeploymentOptions>()!;
     }
 
     private static void WriteExpected(string kind, string caseName, JsonNode actual)

@@ -35,7 +35,7 @@ public sealed class ModelParameterRulesTests
     public void ChatParameters_FollowTheFamilyRules(string deployment, string maxTokensParameter, bool sampling, bool stop, bool parallel,
         string? effortForMax, string? effortForLow)
     {
-        var options = new ChatTranslationOptions { Deployment = deployment, IsReasoningModel = ModelFamilies.IsReasoning(deployment) };
+        var options = new DeploymentOptions { Deployment = deployment, IsReasoningModel = ModelFamilies.IsReasoning(deployment) };
         var body = Translate(Minimal(Request), options);
 
         Assert.True(body.ContainsKey(maxTokensParameter), maxTokensParameter);
@@ -62,7 +62,8 @@ public sealed class ModelParameterRulesTests
     public void ResponsesOnlyFamilies_AreRecognisedAndGetTheirEfforts(string deployment, string effortForMinimalBudget, string effortForMax)
     {
         Assert.True(ModelFamilies.IsResponsesOnly(deployment));
-        var options = new ChatTranslationOptions { Deployment = deployment };
+        // The proxy marks every Responses-only family a reasoning model (TranslationOptionsFactory); the mapper trusts that.
+        var options = new DeploymentOptions { Deployment = deployment, IsReasoningModel = true };
         // A budget below 4096 asks for "low"; no codex or pro family takes "minimal", gpt-5-pro only "high".
         var budget = Build(Minimal("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}"), options);
         var max = Build(Minimal("\"thinking\":{\"type\":\"adaptive\"},\"output_config\":{\"effort\":\"max\"}"), options);
@@ -91,6 +92,6 @@ public sealed class ModelParameterRulesTests
     public void FamilyIsMatchedOnTheLastPathSegment() =>
         Assert.Equal("gpt-5.1-codex-max", ModelParameterRules.Find("openai/gpt-5.1-codex-max-2025")?.Family);
 
-    private static JsonObject Build(string anthropicJson, ChatTranslationOptions options) =>
-        JsonNode.Parse(ResponsesRequestBuilder.Build(Parse(anthropicJson), options).Body.Span)!.AsObject();
+    private static JsonObject Build(string anthropicJson, DeploymentOptions options) =>
+        JsonNode.Parse(ResponsesRequestMapper.Build(Parse(anthropicJson), options).Body.Span)!.AsObject();
 }

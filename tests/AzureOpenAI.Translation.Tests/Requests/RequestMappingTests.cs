@@ -11,7 +11,7 @@ namespace AzureOpenAI.Translation.Tests.Requests;
 /// <summary>Single rules of PROTOCOL.md §5.1, checked on one field of the upstream body.</summary>
 public sealed class RequestMappingTests
 {
-    private static readonly ChatTranslationOptions Reasoning = new() { Deployment = "o3", IsReasoningModel = true };
+    private static readonly DeploymentOptions Reasoning = new() { Deployment = "o3", IsReasoningModel = true };
     private const string OneTool = """ "tools":[{"name":"Bash","input_schema":{"type":"object","properties":{}}}]""";
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class RequestMappingTests
                {"type":"image","source":{"type":"url","url":"https://example.com/a.png"}}]}]}]
             """))["messages"]!.AsArray();
         Assert.Equal("tool", (string?)messages[2]!["role"]);
-        Assert.Equal(ToolResults.ImagePlaceholder, (string?)messages[2]!["content"]);
+        Assert.Equal(ChatMessages.ImagePlaceholder, (string?)messages[2]!["content"]);
         var userParts = messages[3]!["content"]!.AsArray();
         Assert.Equal("https://example.com/a.png", (string?)userParts[1]!["image_url"]!["url"]);
         Assert.Equal("after", (string?)userParts[2]!["text"]);

@@ -6,24 +6,24 @@ using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Translation.Tests.Requests;
 
-/// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the builder.</summary>
+/// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the Chat Completions mapper.</summary>
 internal static class RequestTranslation
 {
-    public static ChatTranslationOptions DefaultOptions { get; } = new() { Deployment = "gpt-4.1" };
+    public static DeploymentOptions DefaultOptions { get; } = new() { Deployment = "gpt-4.1" };
 
     public static MessagesRequest Parse(string anthropicJson) =>
         JsonSerializer.Deserialize(anthropicJson, AnthropicJsonContext.Default.MessagesRequest)
         ?? throw new InvalidOperationException("null request");
 
-    public static ChatTranslation Build(string anthropicJson, ChatTranslationOptions? options = null) =>
-        ChatRequestBuilder.Build(Parse(anthropicJson), options ?? DefaultOptions);
+    public static UpstreamRequest Build(string anthropicJson, DeploymentOptions? options = null) =>
+        ChatCompletionsRequestMapper.Build(Parse(anthropicJson), options ?? DefaultOptions);
 
     /// <summary>The upstream body as a node, for assertions on single fields.</summary>
-    public static JsonObject Translate(string anthropicJson, ChatTranslationOptions? options = null) =>
+    public static JsonObject Translate(string anthropicJson, DeploymentOptions? options = null) =>
         JsonNode.Parse(Build(anthropicJson, options).Body.Span)!.AsObject();
 
-    /// <summary>The message the builder rejects <paramref name="anthropicJson"/> with.</summary>
-    public static string RejectionOf(string anthropicJson, ChatTranslationOptions? options = null)
+    /// <summary>The message the Chat Completions mapper rejects <paramref name="anthropicJson"/> with.</summary>
+    public static string RejectionOf(string anthropicJson, DeploymentOptions? options = null)
     {
         var exception = Assert.Throws<AnthropicRequestException>(() => Build(anthropicJson, options));
         Assert.Equal(AnthropicErrorType.InvalidRequest, exception.Error.Type);

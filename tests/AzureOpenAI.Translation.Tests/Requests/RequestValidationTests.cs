@@ -1,14 +1,33 @@
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
 using Xunit;
 using static AzureOpenAI.Translation.Tests.Requests.RequestTranslation;
 
 namespace AzureOpenAI.Translation.Tests.Requests;
 
-/// <summary>Requests the builder cannot translate are rejected with a 400 message that names the field.</summary>
+/// <summary>Requests the mappers cannot translate are rejected with a 400 message that names the field.</summary>
 public sealed class RequestValidationTests
 {
     [Fact]
     public void MissingModel_IsRejectedNamingModel() =>
         Assert.Equal("model: field required", RejectionOf("""{"max_tokens":10,"messages":[{"role":"user","content":"hi"}]}"""));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void MissingModel_IsTheSameErrorForTheEndpointAndBothMappers(string? model)
+    {
+        var request = Parse(Minimal()); // a valid request but for its model
+        request.Model = model;
+        var error = RequestValidation.MissingModel(request);
+
+        Assert.Equal(new AnthropicError(AnthropicErrorType.InvalidRequest, "model: field required"), error);
+        Assert.Equal(error, Assert.Throws<AnthropicRequestException>(() => ChatCompletionsRequestMapper.Build(request, DefaultOptions)).Error);
+        Assert.Equal(error, Assert.Throws<AnthropicRequestException>(() => ResponsesRequestMapper.Build(request, DefaultOptions)).Error);
+    }
+
+    [Fact]
+    public void NamedModel_PassesTheModelCheck() => Assert.Null(RequestValidation.MissingModel(Parse(Minimal())));
 
     [Fact]
     public void MissingMessages_IsRejectedNamingMessages() =>

@@ -14,10 +14,10 @@ namespace AzureOpenAI.Translation.Tests.ResponsesApi;
 /// <summary>Responses API translation rules that golden files do not show one by one.</summary>
 public sealed class ResponsesTranslationTests
 {
-    private static readonly ChatTranslationOptions Codex = new() { Deployment = "gpt-5-codex", IsReasoningModel = true };
+    private static readonly DeploymentOptions Codex = new() { Deployment = "gpt-5-codex", IsReasoningModel = true };
 
-    private static JsonObject Build(string anthropicJson, ChatTranslationOptions? options = null) =>
-        JsonNode.Parse(ResponsesRequestBuilder.Build(RequestTranslation.Parse(anthropicJson), options ?? Codex).Body.Span)!.AsObject();
+    private static JsonObject Build(string anthropicJson, DeploymentOptions? options = null) =>
+        JsonNode.Parse(ResponsesRequestMapper.Build(RequestTranslation.Parse(anthropicJson), options ?? Codex).Body.Span)!.AsObject();
 
     [Fact]
     public void ReasoningSignature_RoundTripsItsItem()

@@ -1,10 +1,10 @@
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Everything the request builder needs to know about the upstream deployment, decided by the proxy from
-/// configuration and model routing. The builder itself reads no configuration.
+/// Everything the request mappers need to know about the upstream deployment, decided by the proxy from
+/// configuration and model routing. The mappers themselves read no configuration and trust these answers.
 /// </summary>
-public sealed record ChatTranslationOptions
+public sealed record DeploymentOptions
 {
     /// <summary>The deployment (Azure) or model id (OpenAI-compatible) the request goes to.</summary>
     public required string Deployment { get; init; }
@@ -12,7 +12,10 @@ public sealed record ChatTranslationOptions
     /// <summary>False for Azure deployment URLs (<c>/openai/deployments/{d}/…</c>), where the body carries no <c>model</c>.</summary>
     public bool SendModel { get; init; } = true;
 
-    /// <summary>o1/o3/o4/gpt-5 and configured prefixes: <c>max_completion_tokens</c>, no sampling parameters.</summary>
+    /// <summary>
+    /// The one answer to "is this a reasoning model" (<c>REASONING_MODELS</c> prefixes and the Responses-only families):
+    /// <c>max_completion_tokens</c>, no sampling parameters, reasoning effort and summaries.
+    /// </summary>
     public bool IsReasoningModel { get; init; }
 
     /// <summary>The upper clamp for <c>max_tokens</c>: min(MAX_TOKENS_LIMIT, the deployment's known or learned limit).</summary>
@@ -22,7 +25,7 @@ public sealed record ChatTranslationOptions
     public bool EchoReasoningContent { get; init; }
 
     /// <summary>
-    /// Merge consecutive same-role messages before sending (strict Chat providers reject repeated roles);
+    /// Merge consecutive same-role messages before sending (strict providers reject repeated roles);
     /// Anthropic merges them too, so this never changes meaning.
     /// </summary>
     public bool MergeConsecutiveRoles { get; init; } = true;

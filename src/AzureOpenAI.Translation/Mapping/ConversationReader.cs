@@ -1,0 +1,86 @@
+using System.Text.Json;
+using AzureOpenAI.Translation.Anthropic;
+
+namespace AzureOpenAI.Translation.Mapping;
+
+/// <summary>
+/// <c>system</c> + <c>messages[]</c> → the system text and the <see cref="ConversationItem"/>s, in three steps:
+/// <list type="number">
+/// <item>read turn by turn; <c>role:"system"</c> entries are folded into the system text, and with
+/// <see cref="DeploymentOptions.MergeConsecutiveRoles"/> consecutive same-role messages form one turn (as Anthropic
+/// itself treats them), so their tool results all answer the preceding tool calls;</item>
+/// <item><see cref="HistoryRepair"/> makes every tool call answered and every result answer a call;</item>
+/// <item><see cref="RoleMerging"/> joins same-role neighbours that the first two steps left behind.</item>
+/// </list>
+/// </summary>
+internal static class ConversationReader
+{
+    public static (string? System, List<ConversationItem> Items) Read(MessagesRequest request, ToolNameMap toolNames, bool mergeConsecutiveRoles)
+    {
+        var messages = request.Messages ?? throw ContentBlocks.Invalid("messages", "field required");
+        if (messages.Count == 0) throw ContentBlocks.Invalid("messages", "at least one message is required");
+
+        var systemPieces = new List<string>();
+        SystemPrompt.AppendTo(systemPieces, request.System, new FieldPath("system"), "system");
+        var items = ReadTurns(messages, toolNames, mergeConsecutiveRoles, systemPieces);
+        items = HistoryRepair.Repair(items);
+        if (mergeConsecutiveRoles) RoleMerging.MergeConsecutive(items);
+        return (SystemPrompt.Join(systemPieces), items);
+    }
+
+    private static List<ConversationItem> ReadTurns(List<InputMessage> messages, ToolNameMap toolNames, bool mergeConsecutiveRoles,
+        List<string> systemPieces)
+    {
+        var output = new List<ConversationItem>(messages.Count + 8);
+        UserTurn? user = null;
+        AssistantMessage? assistant = null;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            var path = FieldPath.Message(i);
+            switch (message.Role)
+            {
+                case "system":
+                    SystemPrompt.AppendTo(systemPieces, message.Content, path, path.Field("content"));
+                    continue; // folded: does not end the current turn
+                case "user":
+                    RequireContent(message, path);
+                    if (user is null || !mergeConsecutiveRoles) Flush(output, ref user, ref assistant);
+                    user ??= new UserTurn();
+                    user.Add(message.Content, path);
+                    break;
+                case "assistant":
+                    RequireContent(message, path);
+                    if (assistant is null || !mergeConsecutiveRoles) Flush(output, ref user, ref assistant);
+                    assistant ??= new AssistantMessage();
+                    AssistantContent.AppendTo(assistant, message.Content, path, toolNames);
+                    break;
+                case null:
+                    throw ContentBlocks.Invalid(path.Field("role"), "field required");
+                default:
+                    throw ContentBlocks.Invalid(path.Field("role"), $"unknown role \"{message.Role}\" (expected \"user\", \"assistant\" or \"system\")");
+            }
+        }
+        Flush(output, ref user, ref assistant);
+        return output;
+    }
+
+    /// <summary>Emits the open turn, if any, and closes it.</summary>
+    private static void Flush(List<ConversationItem> output, ref UserTurn? user, ref AssistantMessage? assistant)
+    {
+        user?.EmitTo(output);
+        if (assistant is { IsEmpty: false }) output.Add(assistant);
+        user = null;
+        assistant = null;
+    }
+
+    private static void RequireContent(InputMessage message, FieldPath path)
+    {
+        switch (message.Content.ValueKind)
+        {
+            case JsonValueKind.String or JsonValueKind.Array: return;
+            case JsonValueKind.Undefined: throw ContentBlocks.Invalid(path.Field("content"), "field required");
+            default: throw ContentBlocks.Invalid(path.Field("content"), "expected a string or an array of content blocks");
+        }
+    }
+}

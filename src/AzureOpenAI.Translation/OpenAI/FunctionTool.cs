@@ -1,0 +1,22 @@
+using System.Text.Json;
+using AzureOpenAI.Translation.Mapping;
+
+namespace AzureOpenAI.Translation.OpenAI;
+
+/// <summary>
+/// A function tool, the same for both APIs (Chat nests it under <c>function</c>, Responses writes it flat).
+/// <paramref name="Parameters"/> is the client's input_schema, kept as the parsed element and cleaned while it is
+/// written (<see cref="WriteParameters"/>), so the schema is never copied or parsed again.
+/// </summary>
+internal sealed record FunctionTool(string Name, string? Description, JsonElement Parameters)
+{
+    /// <summary>Writes <see cref="Parameters"/> as the upstream accepts them (<see cref="ToolSchemaCleaner"/>).</summary>
+    public void WriteParameters(Utf8JsonWriter writer) => ToolSchemaCleaner.WriteParameters(writer, Parameters);
+}
+
+/// <summary><c>tool_choice</c>: a mode (<c>auto</c>, <c>required</c>, <c>none</c>) or a named function.</summary>
+internal sealed record FunctionToolChoice(string? Mode, string? FunctionName)
+{
+    public static FunctionToolChoice ForMode(string mode) => new(mode, null);
+    public static FunctionToolChoice ForFunction(string name) => new(null, name);
+}
