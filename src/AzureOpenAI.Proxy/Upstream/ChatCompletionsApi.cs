@@ -1,3 +1,4 @@
+using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
@@ -9,15 +10,15 @@ internal sealed class ChatCompletionsApi : IUpstreamApi
 {
     public static ChatCompletionsApi Instance { get; } = new();
 
-    public UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options) => ChatCompletionsRequestMapper.Build(request, options);
+    public UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options) => ChatCompletionsTranslation.ToRequest(request, options);
 
     public Uri Url(ProviderProfile profile, string deployment) => profile.ChatCompletionsUrl(deployment);
 
     public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
-        new ChatStreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
+        ChatCompletionsTranslation.StreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
 
     public byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
-        ChatResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
+        ChatCompletionsTranslation.ToMessage(body, messageId, requestedModel, toolNames);
 
     public AnthropicError WithHints(AnthropicError error, ProviderProfile profile) => error;
 

@@ -1,3 +1,4 @@
+using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
@@ -9,15 +10,15 @@ internal sealed class ResponsesApi : IUpstreamApi
 {
     public static ResponsesApi Instance { get; } = new();
 
-    public UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options) => ResponsesRequestMapper.Build(request, options);
+    public UpstreamRequest Translate(MessagesRequest request, DeploymentOptions options) => ResponsesTranslation.ToRequest(request, options);
 
     public Uri Url(ProviderProfile profile, string deployment) => profile.ResponsesUrl();
 
     public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
-        new ResponsesStreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
+        ResponsesTranslation.StreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
 
     public byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
-        ResponsesResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
+        ResponsesTranslation.ToMessage(body, messageId, requestedModel, toolNames);
 
     /// <summary>
     /// Azure serves <c>/openai/responses</c> only from api-version 2025-03-01-preview on; older dated versions answer a

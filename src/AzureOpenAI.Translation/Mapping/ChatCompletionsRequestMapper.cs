@@ -10,7 +10,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <c>service_tier</c>, <c>metadata</c>, <c>top_k</c>, <c>thinking</c> and anything else Anthropic-only
 /// (the body is written field by field, so an unknown input field cannot leak through).
 /// </summary>
-public static class ChatCompletionsRequestMapper
+internal static class ChatCompletionsRequestMapper
 {
     /// <summary>
     /// Maps <paramref name="request"/> for the deployment described by <paramref name="options"/>.

@@ -14,7 +14,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <c>{"_raw": "…"}</c> so that Claude Code's schema validation reports the bad call to the model, which can retry,
 /// instead of the whole turn failing here.
 /// </summary>
-public static class ChatResponseTranslator
+internal static class ChatResponseTranslator
 {
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 /// <param name="Family">The table prefix that matched, or <c>default</c> / <c>reasoning</c> for the fallbacks.</param>
 /// <param name="ReasoningEfforts">Accepted <c>reasoning_effort</c> values, lowest first; empty when it is not accepted.</param>
-public sealed record ModelParameterRules(
+internal sealed record ModelParameterRules(
     string Family,
     bool UsesMaxCompletionTokens,
     bool SamplingAllowed,

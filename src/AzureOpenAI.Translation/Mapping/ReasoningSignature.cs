@@ -11,7 +11,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// JSON <c>{"id":…,"encrypted_content":…}</c>. Any other signature (Anthropic's own, the Chat path's
 /// <see cref="ThinkingSignature.Placeholder"/>) is not ours and decodes to nothing.
 /// </summary>
-public static class ReasoningSignature
+internal static class ReasoningSignature
 {
     public const string Prefix = "rsn1.";
 

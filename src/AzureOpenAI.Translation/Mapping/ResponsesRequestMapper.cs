@@ -11,7 +11,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <c>reasoning.summary:"auto"</c> (the summaries become thinking blocks) and <c>include:["reasoning.encrypted_content"]</c>
 /// (the continuity carried in their signatures). <c>stop_sequences</c> has no Responses equivalent and is dropped.
 /// </summary>
-public static class ResponsesRequestMapper
+internal static class ResponsesRequestMapper
 {
     /// <summary>The Responses API rejects <c>max_output_tokens</c> below 16.</summary>
     public const int MinOutputTokens = 16;

@@ -16,7 +16,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <c>incomplete_details</c> give the stop reason (<see cref="StopReasons.FromResponseStatus"/>); a <c>failed</c>
 /// response or an error body throws the mapped error; a body without <c>output</c> is an <see cref="UnusableAnswerException"/>.
 /// </summary>
-public static class ResponsesResponseTranslator
+internal static class ResponsesResponseTranslator
 {
     internal const string SummarySeparator = "\n\n";
 

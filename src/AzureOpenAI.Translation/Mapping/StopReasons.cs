@@ -1,7 +1,7 @@
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>Chat Completions <c>finish_reason</c> → Anthropic <c>stop_reason</c> (PROTOCOL.md §5.2), for both response paths.</summary>
-public static class StopReasons
+internal static class StopReasons
 {
     public const string EndTurn = "end_turn";
     public const string MaxTokens = "max_tokens";

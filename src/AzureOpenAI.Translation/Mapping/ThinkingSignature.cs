@@ -5,7 +5,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// carries no signature; Claude Code only sends the block back to this proxy, which drops or re-reads the text, so a
 /// stable placeholder suffices. It is valid base64 (of "azure-openai-proxy") for clients that decode it.
 /// </summary>
-public static class ThinkingSignature
+internal static class ThinkingSignature
 {
     public const string Placeholder = "YXp1cmUtb3BlbmFpLXByb3h5";
 }

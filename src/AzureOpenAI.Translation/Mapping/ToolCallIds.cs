@@ -12,7 +12,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <c>toolu_</c> + a hash of it (or a random id when missing). Valid ids pass unchanged both ways.</item>
 /// </list>
 /// </summary>
-public static class ToolCallIds
+internal static class ToolCallIds
 {
     private const int MaxUpstreamLength = 40;
     private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

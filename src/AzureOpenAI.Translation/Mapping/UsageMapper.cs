@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AzureOpenAI.Translation.Anthropic;
 
 namespace AzureOpenAI.Translation.Mapping;
 
@@ -9,7 +10,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// output = completion. Cache reads come from <c>prompt_tokens_details.cached_tokens</c> (OpenAI, Azure) or
 /// <c>prompt_cache_hit_tokens</c> (DeepSeek); cache writes from <c>prompt_tokens_details.cache_write_tokens</c> (OpenRouter).
 /// </summary>
-public static class UsageMapper
+internal static class UsageMapper
 {
     /// <summary>Reads the usage object the reader is positioned on (its <c>StartObject</c>) and leaves it on the <c>EndObject</c>.</summary>
     public static AnthropicUsage Read(ref Utf8JsonReader reader)

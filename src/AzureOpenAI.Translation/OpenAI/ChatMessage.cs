@@ -1,3 +1,5 @@
+using AzureOpenAI.Translation.Mapping;
+
 namespace AzureOpenAI.Translation.OpenAI;
 
 /// <summary>One Chat Completions message, as <see cref="ChatRequestWriter"/> writes it.</summary>

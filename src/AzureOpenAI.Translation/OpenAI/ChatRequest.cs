@@ -1,3 +1,5 @@
+using AzureOpenAI.Translation.Mapping;
+
 namespace AzureOpenAI.Translation.OpenAI;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using AzureOpenAI.Translation.Mapping;
+
 namespace AzureOpenAI.Translation.OpenAI;
 
 /// <summary>One entry of a Responses request's <c>input</c> (PROTOCOL.md §4.1).</summary>

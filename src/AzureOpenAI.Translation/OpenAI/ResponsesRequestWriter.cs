@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Translation.OpenAI;
 

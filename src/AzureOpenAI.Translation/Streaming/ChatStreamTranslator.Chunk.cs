@@ -7,7 +7,7 @@ namespace AzureOpenAI.Translation.Streaming;
 
 // Reading one chat.completion.chunk: a single forward pass with Utf8JsonReader, acting on fields as they are read.
 // Strings are handed on as the JSON literal sliced from the payload, so text is never unescaped or copied.
-public sealed partial class ChatStreamTranslator
+internal sealed partial class ChatStreamTranslator
 {
     /// <summary>Reads one chunk and writes its events; returns true when the chunk reports an error.</summary>
     private bool ReadChunk(ReadOnlySpan<byte> data, IBufferWriter<byte> output)

@@ -9,7 +9,7 @@ namespace AzureOpenAI.Translation.Streaming;
 
 // Tool-call fragments: keyed by index (order of appearance when it is missing), first id and name latched, each
 // argument fragment forwarded as input_json_delta the moment it arrives. See the class summary for the ordering rules.
-public sealed partial class ChatStreamTranslator
+internal sealed partial class ChatStreamTranslator
 {
     /// <summary>Used when an upstream never names a call; Claude Code then tells the model the tool does not exist.</summary>
     private const string UnnamedTool = "unknown_tool";

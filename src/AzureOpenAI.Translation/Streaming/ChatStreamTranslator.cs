@@ -28,7 +28,7 @@ namespace AzureOpenAI.Translation.Streaming;
 /// Fragments for a call whose block was already closed by text or thinking in between cannot be delivered and are
 /// dropped; no known upstream does that.
 /// </summary>
-public sealed partial class ChatStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
+internal sealed partial class ChatStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
     : IAnthropicStreamTranslator
 {
     private readonly List<StreamedToolCall> _toolCalls = [];

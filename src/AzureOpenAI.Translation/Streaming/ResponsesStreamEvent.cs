@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
 using static AzureOpenAI.Translation.Streaming.JsonSpans;
+using AzureOpenAI.Translation.Anthropic;
 
 namespace AzureOpenAI.Translation.Streaming;
 

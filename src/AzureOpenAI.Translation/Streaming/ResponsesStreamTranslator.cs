@@ -24,7 +24,7 @@ namespace AzureOpenAI.Translation.Streaming;
 /// Everything else (created, in_progress, part added/done, text done, annotations, queued, tool-specific events) is
 /// ignored. The service streams one output item at a time, so one block is open at a time.
 /// </summary>
-public sealed class ResponsesStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
+internal sealed class ResponsesStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
     : IAnthropicStreamTranslator
 {
     private static readonly byte[] SummaryPartSeparator = "\"\\n\\n\""u8.ToArray();

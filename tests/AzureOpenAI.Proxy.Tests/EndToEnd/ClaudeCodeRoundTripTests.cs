@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
 using AzureOpenAI.TestSupport.FakeUpstream;
-using static AzureOpenAI.Proxy.Tests.Responses.ResponsesHarness;
+using static AzureOpenAI.Proxy.Tests.ResponsesApi.ResponsesHarness;
 
 namespace AzureOpenAI.Proxy.Tests.EndToEnd;
 

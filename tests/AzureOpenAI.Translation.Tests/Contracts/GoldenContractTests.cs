@@ -10,7 +10,7 @@ namespace AzureOpenAI.Translation.Tests.Contracts;
 /// Every golden file the translation is compared with is also held to the real APIs: upstream requests to the OpenAI
 /// spec (and the strict fake's rules): Chat bodies (Golden/Requests) to CreateChatCompletionRequest, Responses bodies
 /// (Golden/ResponsesApi/Requests) to CreateResponse; Anthropic responses and stream events of both upstream APIs
-/// (Golden/Responses, Golden/Streams, Golden/ResponsesApi/…) to the Anthropic spec. Cases are discovered from the
+/// (Golden/Answers, Golden/Streams, Golden/ResponsesApi/…) to the Anthropic spec. Cases are discovered from the
 /// source tree at run time, named by their path under Golden/; a kind with no case fails instead of passing vacuously.
 /// </summary>
 public sealed class GoldenContractTests
@@ -33,7 +33,7 @@ public sealed class GoldenContractTests
 
     public static TheoryData<string> RequestCases() => Cases("upstream-request.json", "Requests");
     public static TheoryData<string> ResponsesRequestCases() => Cases("upstream-request.json", "ResponsesApi/Requests");
-    public static TheoryData<string> ResponseCases() => Cases("anthropic-response.json", "Responses", "ResponsesApi/Responses");
+    public static TheoryData<string> ResponseCases() => Cases("anthropic-response.json", "Answers", "ResponsesApi/Answers");
     public static TheoryData<string> StreamCases() => Cases("anthropic-stream.sse", "Streams", "ResponsesApi/Streams");
 
     [Fact]

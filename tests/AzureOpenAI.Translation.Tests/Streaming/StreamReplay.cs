@@ -7,7 +7,7 @@ namespace AzureOpenAI.Translation.Tests.Streaming;
 /// Replays raw upstream SSE through the proxy's own <see cref="StreamRelayLoop"/> (no pings: nothing is ever silent
 /// here) and returns the Anthropic SSE it wrote; creates translators with the golden files' defaults.
 /// </summary>
-public static class StreamReplay
+internal static class StreamReplay
 {
     public const string MessageId = "msg_01XFDUDYJgAACzvnptvVoYEL";
 

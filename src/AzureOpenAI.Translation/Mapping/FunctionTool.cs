@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.OpenAI;
+namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
 /// A function tool, the same for both APIs (Chat nests it under <c>function</c>, Responses writes it flat).

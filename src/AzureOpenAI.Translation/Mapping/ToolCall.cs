@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Translation.OpenAI;
+namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
 /// A function call the assistant made: Chat writes it in <c>tool_calls[]</c>, Responses as a <c>function_call</c> item.

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Anthropic;
 
 /// <summary>
 /// The parts of the Anthropic <c>Message</c> JSON shared by the non-streaming response and <c>message_start</c>.

@@ -6,7 +6,7 @@ using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport.FakeUpstream;
 
-namespace AzureOpenAI.Proxy.Tests.Responses;
+namespace AzureOpenAI.Proxy.Tests.ResponsesApi;
 
 /// <summary>
 /// What the Responses integration tests share: the proxy configured for the strict fake (opus → the Responses-only

@@ -3,7 +3,7 @@ using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
 
-namespace AzureOpenAI.Translation.Tests.Responses;
+namespace AzureOpenAI.Translation.Tests.Answers;
 
 public sealed class ChatResponseTranslatorTests
 {

@@ -3,9 +3,9 @@ using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport.FakeUpstream;
-using static AzureOpenAI.Proxy.Tests.Responses.ResponsesHarness;
+using static AzureOpenAI.Proxy.Tests.ResponsesApi.ResponsesHarness;
 
-namespace AzureOpenAI.Proxy.Tests.Responses;
+namespace AzureOpenAI.Proxy.Tests.ResponsesApi;
 
 /// <summary>
 /// The official Anthropic SDK → the real proxy → the strict Responses fake, for a Responses-only deployment

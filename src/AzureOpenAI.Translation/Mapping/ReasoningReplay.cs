@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Translation.OpenAI;
+namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
 /// A Responses reasoning item recovered from a thinking block: the item id and <c>encrypted_content</c> decoded from

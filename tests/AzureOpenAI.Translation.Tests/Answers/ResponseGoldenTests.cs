@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
 
-namespace AzureOpenAI.Translation.Tests.Responses;
+namespace AzureOpenAI.Translation.Tests.Answers;
 
 /// <summary>
-/// Golden/Responses/&lt;case&gt;/upstream-response.json (a chat.completion; Golden/ResponsesApi/Responses for a Responses
+/// Golden/Answers/&lt;case&gt;/upstream-response.json (a chat.completion; Golden/ResponsesApi/Answers for a Responses
 /// <c>response</c>) → anthropic-response.json, compared with JsonNode.DeepEquals.
 /// An optional options.json sets <c>model</c> and the client's <c>tools</c> (for the name map).
 /// </summary>
@@ -14,8 +14,8 @@ public sealed class ResponseGoldenTests
 {
     public const string MessageId = "msg_01XFDUDYJgAACzvnptvVoYEL";
 
-    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Golden", "Responses");
-    private static readonly string ResponsesRoot = Path.Combine(AppContext.BaseDirectory, "Golden", "ResponsesApi", "Responses");
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Golden", "Answers");
+    private static readonly string ResponsesRoot = Path.Combine(AppContext.BaseDirectory, "Golden", "ResponsesApi", "Answers");
 
     public static TheoryData<string> Cases() => CasesIn(Root);
     public static TheoryData<string> ResponsesCases() => CasesIn(ResponsesRoot);

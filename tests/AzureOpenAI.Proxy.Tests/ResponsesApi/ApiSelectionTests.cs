@@ -3,9 +3,9 @@ using Anthropic.Models.Messages;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport.FakeUpstream;
-using static AzureOpenAI.Proxy.Tests.Responses.ResponsesHarness;
+using static AzureOpenAI.Proxy.Tests.ResponsesApi.ResponsesHarness;
 
-namespace AzureOpenAI.Proxy.Tests.Responses;
+namespace AzureOpenAI.Proxy.Tests.ResponsesApi;
 
 /// <summary>
 /// Which API a deployment is called through (API_STYLE, RESPONSES_MODELS, the Responses-only families, the switch on

@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Anthropic;
 
 /// <summary>Token usage in Anthropic's terms: <see cref="InputTokens"/> excludes the cached tokens (PROTOCOL.md §1.5).</summary>
-public readonly record struct AnthropicUsage(int InputTokens, int OutputTokens, int CacheReadInputTokens, int CacheCreationInputTokens)
+internal readonly record struct AnthropicUsage(int InputTokens, int OutputTokens, int CacheReadInputTokens, int CacheCreationInputTokens)
 {
     /// <summary>The <c>usage</c> object of a <c>Message</c>, with every field the spec marks as required.</summary>
     internal void WriteMessageUsage(Utf8JsonWriter writer)

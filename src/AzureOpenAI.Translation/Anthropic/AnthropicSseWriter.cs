@@ -4,7 +4,7 @@ using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.Streaming;
+namespace AzureOpenAI.Translation.Anthropic;
 
 /// <summary>
 /// Writes Anthropic SSE events (<c>event: X\ndata: {compact json}\n\n</c>, PROTOCOL.md §1.6) into the caller's buffer,

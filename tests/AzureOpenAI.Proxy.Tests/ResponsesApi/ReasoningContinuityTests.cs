@@ -2,9 +2,9 @@ using System.Text.Json;
 using Anthropic.Models.Messages;
 using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport.FakeUpstream;
-using static AzureOpenAI.Proxy.Tests.Responses.ResponsesHarness;
+using static AzureOpenAI.Proxy.Tests.ResponsesApi.ResponsesHarness;
 
-namespace AzureOpenAI.Proxy.Tests.Responses;
+namespace AzureOpenAI.Proxy.Tests.ResponsesApi;
 
 /// <summary>
 /// Stateless reasoning continuity through the proxy: turn 1's streamed reasoning reaches the client as a thinking block

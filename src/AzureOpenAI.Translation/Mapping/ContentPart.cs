@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Translation.OpenAI;
+namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
 /// A user or tool-result content part, the same for both APIs: Chat writes <c>text</c>, <c>image_url</c> and

@@ -3,7 +3,7 @@ using AzureOpenAI.Proxy.Cli;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
 
-namespace AzureOpenAI.Proxy.Tests.Responses;
+namespace AzureOpenAI.Proxy.Tests.ResponsesApi;
 
 /// <summary><c>status</c> (and <c>config</c>, through the same summary) mark the deployments configuration sends to the Responses API.</summary>
 public sealed class ApiStyleDisplayTests
