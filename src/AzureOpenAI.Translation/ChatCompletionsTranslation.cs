@@ -1,6 +1,7 @@
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
+using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Translation;
 

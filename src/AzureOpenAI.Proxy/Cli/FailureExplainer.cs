@@ -1,4 +1,5 @@
 using AzureOpenAI.Translation.Mapping;
+using AzureOpenAI.Translation.Errors;
 
 namespace AzureOpenAI.Proxy.Cli;
 

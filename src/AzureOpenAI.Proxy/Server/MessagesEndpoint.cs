@@ -6,6 +6,7 @@ using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Proxy.Server;
 

@@ -15,7 +15,7 @@ internal sealed class ProxyState
         Profile = ProviderProfile.From(settings);
         MissingEndpoint = ProviderSetup.MissingEndpoint(settings);
         ApiStyles = new DeploymentApiStyles(settings);
-        Options = Profile is null ? null : new TranslationOptionsFactory(settings, Profile, LearnedLimits);
+        Options = Profile is null ? null : new DeploymentOptionsFactory(settings, Profile, LearnedLimits);
         EntraTokens = Profile is not null && UpstreamCredential.IsEntra(settings.Credential)
             ? EntraTokenCache.For(settings.Credential, settings, host.TimeProvider) : null;
     }
@@ -25,7 +25,7 @@ internal sealed class ProxyState
     public ModelRouter Router { get; }
     public ProviderProfile? Profile { get; }
     public LearnedOutputLimits LearnedLimits { get; } = new();
-    public TranslationOptionsFactory? Options { get; }
+    public DeploymentOptionsFactory? Options { get; }
     public DeploymentApiStyles ApiStyles { get; }
 
     /// <summary>The shared Entra ID token cache when the upstream credential is Entra ID, else null.</summary>

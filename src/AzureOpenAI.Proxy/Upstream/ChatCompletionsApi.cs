@@ -2,6 +2,7 @@ using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
+using AzureOpenAI.Translation.Errors;
 
 namespace AzureOpenAI.Proxy.Upstream;
 

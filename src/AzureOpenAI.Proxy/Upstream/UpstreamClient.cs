@@ -4,6 +4,7 @@ using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Microsoft.Extensions.Logging;
+using AzureOpenAI.Translation.Errors;
 
 namespace AzureOpenAI.Proxy.Upstream;
 
@@ -20,7 +21,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// Both resends happen before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
 /// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
-internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, TranslationOptionsFactory options,
+internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, DeploymentOptionsFactory options,
     DeploymentApiStyles apiStyles, LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
 {
     private const int MaxErrorBodyBytes = 1 << 20;

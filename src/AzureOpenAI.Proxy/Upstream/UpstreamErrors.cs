@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
+using AzureOpenAI.Translation.Errors;
 
 namespace AzureOpenAI.Proxy.Upstream;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
 using static AzureOpenAI.Translation.Streaming.JsonSpans;
+using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Translation.Streaming;
 

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
+using AzureOpenAI.Translation.Answers;
+using AzureOpenAI.Translation.Errors;
 
 namespace AzureOpenAI.Translation.Streaming;
 

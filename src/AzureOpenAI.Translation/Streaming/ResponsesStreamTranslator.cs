@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
+using AzureOpenAI.Translation.Answers;
+using AzureOpenAI.Translation.Errors;
 
 namespace AzureOpenAI.Translation.Streaming;
 

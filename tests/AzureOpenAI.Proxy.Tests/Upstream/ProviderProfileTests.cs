@@ -87,7 +87,7 @@ public class ProviderProfileTests
         var settings = new ProxySettings { MaxTokensLimit = 100_000 };
         var profile = new ProviderProfile(ProviderKind.Azure, new Uri("https://res.openai.azure.com"), "2024-10-21", "k");
         var learned = new LearnedOutputLimits();
-        var factory = new TranslationOptionsFactory(settings, profile, learned);
+        var factory = new DeploymentOptionsFactory(settings, profile, learned);
 
         Assert.Equal(16_384, factory.For("gpt-4o").MaxTokensLimit);
         Assert.Equal(100_000, factory.For("my-gpt4").MaxTokensLimit);
@@ -105,7 +105,7 @@ public class ProviderProfileTests
     [InlineData("my-deployment", false)]
     public void ReasoningModels_AreRecognisedByPrefix(string deployment, bool expected)
     {
-        var factory = new TranslationOptionsFactory(new ProxySettings(),
+        var factory = new DeploymentOptionsFactory(new ProxySettings(),
             new ProviderProfile(ProviderKind.OpenAI, new Uri("https://api.openai.com/v1"), null, "k"), new LearnedOutputLimits());
 
         Assert.Equal(expected, factory.For(deployment).IsReasoningModel);

@@ -2,6 +2,7 @@ using System.Text;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
+using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Translation.Tests.Answers;
 

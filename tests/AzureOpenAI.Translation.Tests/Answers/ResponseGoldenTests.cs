@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
+using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Translation.Tests.Answers;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.OpenAI;
 using Xunit;
-using static AzureOpenAI.Translation.Tests.Requests.RequestTranslation;
+using static AzureOpenAI.Translation.Tests.Mapping.RequestTranslation;
 
 namespace AzureOpenAI.Translation.Tests.Mapping;
 

@@ -5,6 +5,7 @@ using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
 using Xunit;
+using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Translation.Tests.Streaming;
 

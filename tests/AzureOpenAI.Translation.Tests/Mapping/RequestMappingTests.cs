@@ -4,9 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
-using static AzureOpenAI.Translation.Tests.Requests.RequestTranslation;
+using static AzureOpenAI.Translation.Tests.Mapping.RequestTranslation;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 /// <summary>Single rules of PROTOCOL.md §5.1, checked on one field of the upstream body.</summary>
 public sealed class RequestMappingTests

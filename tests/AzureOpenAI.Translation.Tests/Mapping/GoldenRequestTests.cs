@@ -5,7 +5,7 @@ using Xunit;
 using AzureOpenAI.TestSupport;
 using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 /// <summary>
 /// One case per folder under Golden/Requests (Chat Completions) and Golden/ResponsesApi/Requests (Responses API): the Anthropic request (<c>anthropic-request.json</c>, or

@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Errors;
 
 /// <summary>A configuration mistake an upstream error reveals, which the user can fix.</summary>
 public enum UpstreamErrorCause

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Errors;
 
 /// <summary>
 /// What an upstream error body says, whatever its shape: OpenAI/Azure <c>{"error":{message,type,code}}</c> (Azure codes

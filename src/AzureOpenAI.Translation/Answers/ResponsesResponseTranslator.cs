@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
-using static AzureOpenAI.Translation.Mapping.UpstreamJson;
+using static AzureOpenAI.Translation.Answers.UpstreamJson;
+using AzureOpenAI.Translation.Errors;
+using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Answers;
 
 /// <summary>
 /// Non-streaming Responses <c>response</c> → Anthropic <c>Message</c> (PROTOCOL.md §4.2), block per output item in

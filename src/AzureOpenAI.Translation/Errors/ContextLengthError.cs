@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Errors;
 
 /// <summary>
 /// Rewrites upstream context-window errors into the wording Claude Code reacts to (CLAUDE-CODE.md §4):

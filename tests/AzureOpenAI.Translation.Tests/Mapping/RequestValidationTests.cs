@@ -1,9 +1,9 @@
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
-using static AzureOpenAI.Translation.Tests.Requests.RequestTranslation;
+using static AzureOpenAI.Translation.Tests.Mapping.RequestTranslation;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 /// <summary>Requests the mappers cannot translate are rejected with a 400 message that names the field.</summary>
 public sealed class RequestValidationTests

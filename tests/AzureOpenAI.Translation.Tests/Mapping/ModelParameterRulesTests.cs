@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using AzureOpenAI.TestSupport.FakeUpstream;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
-using static AzureOpenAI.Translation.Tests.Requests.RequestTranslation;
+using static AzureOpenAI.Translation.Tests.Mapping.RequestTranslation;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 /// <summary>
 /// One case per model family: the Chat body a Claude Code-like request becomes (max-token parameter, sampling, stop,
@@ -62,7 +62,7 @@ public sealed class ModelParameterRulesTests
     public void ResponsesOnlyFamilies_AreRecognisedAndGetTheirEfforts(string deployment, string effortForMinimalBudget, string effortForMax)
     {
         Assert.True(ModelFamilies.IsResponsesOnly(deployment));
-        // The proxy marks every Responses-only family a reasoning model (TranslationOptionsFactory); the mapper trusts that.
+        // The proxy marks every Responses-only family a reasoning model (DeploymentOptionsFactory); the mapper trusts that.
         var options = new DeploymentOptions { Deployment = deployment, IsReasoningModel = true };
         // A budget below 4096 asks for "low"; no codex or pro family takes "minimal", gpt-5-pro only "high".
         var budget = Build(Minimal("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}"), options);

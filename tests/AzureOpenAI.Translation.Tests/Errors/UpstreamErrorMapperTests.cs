@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
+using AzureOpenAI.Translation.Errors;
 
-namespace AzureOpenAI.Translation.Tests.Mapping;
+namespace AzureOpenAI.Translation.Tests.Errors;
 
 public sealed class UpstreamErrorMapperTests
 {

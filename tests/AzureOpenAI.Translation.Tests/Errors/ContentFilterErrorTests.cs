@@ -2,8 +2,9 @@ using System.Text;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
+using AzureOpenAI.Translation.Errors;
 
-namespace AzureOpenAI.Translation.Tests.Mapping;
+namespace AzureOpenAI.Translation.Tests.Errors;
 
 /// <summary>Azure's prompt filter 400 (PROTOCOL.md §3.3) becomes an invalid_request_error that names what fired and how to change the policy.</summary>
 public sealed class ContentFilterErrorTests

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Answers;
 
 /// <summary>Tolerant reads of upstream JSON: a missing property or a wrong kind is <c>default</c>/null, never an exception.</summary>
 internal static class UpstreamJson

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AzureOpenAI.Translation.Anthropic;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Errors;
 
 /// <summary>Upstream HTTP error (status + body) → Anthropic error (PROTOCOL.md §5.4, CLAUDE-CODE.md §4).</summary>
 public static partial class UpstreamErrorMapper

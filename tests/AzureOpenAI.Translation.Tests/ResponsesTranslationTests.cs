@@ -6,10 +6,11 @@ using AzureOpenAI.TestSupport.FakeUpstream;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
-using AzureOpenAI.Translation.Tests.Requests;
+using AzureOpenAI.Translation.Tests.Mapping;
 using Xunit;
+using AzureOpenAI.Translation.Answers;
 
-namespace AzureOpenAI.Translation.Tests.ResponsesApi;
+namespace AzureOpenAI.Translation.Tests;
 
 /// <summary>Responses API translation rules that golden files do not show one by one.</summary>
 public sealed class ResponsesTranslationTests

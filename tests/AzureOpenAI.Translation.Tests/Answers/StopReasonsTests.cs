@@ -1,7 +1,8 @@
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
+using AzureOpenAI.Translation.Answers;
 
-namespace AzureOpenAI.Translation.Tests.Mapping;
+namespace AzureOpenAI.Translation.Tests.Answers;
 
 public sealed class StopReasonsTests
 {

@@ -4,7 +4,7 @@ using Xunit;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 /// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the Chat Completions mapper.</summary>
 internal static class RequestTranslation

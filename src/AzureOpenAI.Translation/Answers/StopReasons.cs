@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Answers;
 
 /// <summary>Chat Completions <c>finish_reason</c> → Anthropic <c>stop_reason</c> (PROTOCOL.md §5.2), for both response paths.</summary>
 internal static class StopReasons

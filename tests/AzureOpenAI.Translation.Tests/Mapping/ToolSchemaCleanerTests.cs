@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 public sealed class ToolSchemaCleanerTests
 {

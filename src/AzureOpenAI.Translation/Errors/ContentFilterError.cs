@@ -1,7 +1,8 @@
 using System.Text.Json;
-using static AzureOpenAI.Translation.Mapping.UpstreamJson;
+using static AzureOpenAI.Translation.Answers.UpstreamJson;
+using AzureOpenAI.Translation.Answers;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Errors;
 
 /// <summary>
 /// Azure's prompt filter (PROTOCOL.md §3.3): a 400 with <c>code:"content_filter"</c> and/or

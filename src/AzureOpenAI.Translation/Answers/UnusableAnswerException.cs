@@ -1,4 +1,4 @@
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Answers;
 
 /// <summary>
 /// A 2xx upstream answer that carries no usable message: not JSON, an HTML page, <c>{}</c>, no choices or no output.

@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
-using static AzureOpenAI.Translation.Mapping.UpstreamJson;
+using static AzureOpenAI.Translation.Answers.UpstreamJson;
+using AzureOpenAI.Translation.Errors;
+using AzureOpenAI.Translation.Mapping;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Answers;
 
 /// <summary>
 /// Non-streaming Chat Completions response → Anthropic <c>Message</c> (PROTOCOL.md §5.2). Blocks come in Anthropic's

@@ -4,7 +4,7 @@ using AzureOpenAI.Translation.Mapping;
 namespace AzureOpenAI.Proxy.Upstream;
 
 /// <summary>Decides the <see cref="DeploymentOptions"/> for a deployment from configuration, model family and what was learned.</summary>
-internal sealed class TranslationOptionsFactory(ProxySettings settings, ProviderProfile profile, LearnedOutputLimits learned)
+internal sealed class DeploymentOptionsFactory(ProxySettings settings, ProviderProfile profile, LearnedOutputLimits learned)
 {
     public DeploymentOptions For(string deployment)
     {

@@ -1,7 +1,7 @@
 using AzureOpenAI.Translation.Mapping;
 using Xunit;
 
-namespace AzureOpenAI.Translation.Tests.Requests;
+namespace AzureOpenAI.Translation.Tests.Mapping;
 
 public sealed class ModelFamilyTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 
-namespace AzureOpenAI.Translation.Mapping;
+namespace AzureOpenAI.Translation.Answers;
 
 /// <summary>
 /// Chat Completions or Responses <c>usage</c> → <see cref="AnthropicUsage"/> (PROTOCOL.md §5.2; Responses names them
