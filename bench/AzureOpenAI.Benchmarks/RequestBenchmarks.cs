@@ -12,7 +12,7 @@ public class RequestBenchmarks
 {
     private byte[] _body = [];
     private MessagesRequest _parsed = new();
-    private readonly DeploymentOptions _options = new() { Deployment = "gpt-5-mini", IsReasoningModel = true };
+    private readonly DeploymentOptions _options = new() { Deployment = "gpt-5-mini", IsReasoningModel = true, MaxTokensLimit = 131072 };
 
     [GlobalSetup]
     public void Setup()

@@ -15,7 +15,7 @@ namespace AzureOpenAI.Translation.Tests;
 /// <summary>Responses API translation rules that golden files do not show one by one.</summary>
 public sealed class ResponsesTranslationTests
 {
-    private static readonly DeploymentOptions Codex = new() { Deployment = "gpt-5-codex", IsReasoningModel = true };
+    private static readonly DeploymentOptions Codex = RequestTranslation.DefaultOptions with { Deployment = "gpt-5-codex", IsReasoningModel = true };
 
     private static JsonObject Build(string anthropicJson, DeploymentOptions? options = null) =>
         JsonNode.Parse(ResponsesRequestMapper.Build(RequestTranslation.Parse(anthropicJson), options ?? Codex).Body.Span)!.AsObject();

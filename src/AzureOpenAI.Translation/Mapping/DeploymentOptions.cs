@@ -19,7 +19,7 @@ public sealed record DeploymentOptions
     public bool IsReasoningModel { get; init; }
 
     /// <summary>The upper clamp for <c>max_tokens</c>: min(MAX_TOKENS_LIMIT, the deployment's known or learned limit).</summary>
-    public int MaxTokensLimit { get; init; } = 131072;
+    public required int MaxTokensLimit { get; init; }
 
     /// <summary>Echo assistant thinking back as <c>reasoning_content</c> (DeepSeek requires it in tool loops).</summary>
     public bool EchoReasoningContent { get; init; }

@@ -3,19 +3,17 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <summary>Classifies a deployment or model id by its name, for the parameter rules of PROTOCOL.md §3.5.</summary>
 public static class ModelFamilies
 {
-    /// <summary>The default of <c>REASONING_MODELS</c>: the o-series and gpt-5 families.</summary>
-    public static IReadOnlyList<string> DefaultReasoningPrefixes { get; } = ["o1", "o3", "o4", "gpt-5"];
-
     /// <summary>
     /// True when <paramref name="deployment"/> starts with one of <paramref name="prefixes"/> (case-insensitive) and the
     /// prefix ends at a boundary (end, <c>-</c>, <c>.</c>, <c>_</c>, <c>:</c>), so <c>o3-mini</c>, <c>gpt-5.1</c> and
     /// <c>o1</c> match but <c>o3d-renderer</c> and <c>gpt-50</c> do not. Azure deployment names are arbitrary: a deployment called
-    /// <c>my-gpt5</c> needs its own entry in <c>REASONING_MODELS</c>.
+    /// <c>my-gpt5</c> needs its own entry in <c>REASONING_MODELS</c> (whose default the proxy's configuration holds).
     /// </summary>
-    public static bool IsReasoning(string deployment, IEnumerable<string>? prefixes = null)
+    public static bool IsReasoning(string deployment, IEnumerable<string> prefixes)
     {
         ArgumentNullException.ThrowIfNull(deployment);
-        foreach (var prefix in prefixes ?? DefaultReasoningPrefixes)
+        ArgumentNullException.ThrowIfNull(prefixes);
+        foreach (var prefix in prefixes)
             if (StartsWithFamily(deployment, prefix)) return true;
         return false;
     }

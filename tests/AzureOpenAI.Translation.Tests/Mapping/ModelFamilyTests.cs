@@ -17,7 +17,7 @@ public sealed class ModelFamilyTests
     [InlineData("o3d-renderer", false)]
     [InlineData("my-gpt5", false)]
     public void IsReasoning_MatchesDefaultFamiliesAtANameBoundary(string deployment, bool expected) =>
-        Assert.Equal(expected, ModelFamilies.IsReasoning(deployment));
+        Assert.Equal(expected, ModelFamilies.IsReasoning(deployment, RequestTranslation.ReasoningPrefixes));
 
     [Fact]
     public void IsReasoning_UsesConfiguredPrefixes()

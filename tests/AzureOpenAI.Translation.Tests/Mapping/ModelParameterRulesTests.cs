@@ -35,7 +35,7 @@ public sealed class ModelParameterRulesTests
     public void ChatParameters_FollowTheFamilyRules(string deployment, string maxTokensParameter, bool sampling, bool stop, bool parallel,
         string? effortForMax, string? effortForLow)
     {
-        var options = new DeploymentOptions { Deployment = deployment, IsReasoningModel = ModelFamilies.IsReasoning(deployment) };
+        var options = RequestTranslation.DefaultOptions with { Deployment = deployment, IsReasoningModel = ModelFamilies.IsReasoning(deployment, RequestTranslation.ReasoningPrefixes) };
         var body = Translate(Minimal(Request), options);
 
         Assert.True(body.ContainsKey(maxTokensParameter), maxTokensParameter);
@@ -63,7 +63,7 @@ public sealed class ModelParameterRulesTests
     {
         Assert.True(ModelFamilies.IsResponsesOnly(deployment));
         // The proxy marks every Responses-only family a reasoning model (DeploymentOptionsFactory); the mapper trusts that.
-        var options = new DeploymentOptions { Deployment = deployment, IsReasoningModel = true };
+        var options = RequestTranslation.DefaultOptions with { Deployment = deployment, IsReasoningModel = true };
         // A budget below 4096 asks for "low"; no codex or pro family takes "minimal", gpt-5-pro only "high".
         var budget = Build(Minimal("\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}"), options);
         var max = Build(Minimal("\"thinking\":{\"type\":\"adaptive\"},\"output_config\":{\"effort\":\"max\"}"), options);

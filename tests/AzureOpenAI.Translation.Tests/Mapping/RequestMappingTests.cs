@@ -11,7 +11,7 @@ namespace AzureOpenAI.Translation.Tests.Mapping;
 /// <summary>Single rules of PROTOCOL.md §5.1, checked on one field of the upstream body.</summary>
 public sealed class RequestMappingTests
 {
-    private static readonly DeploymentOptions Reasoning = new() { Deployment = "o3", IsReasoningModel = true };
+    private static readonly DeploymentOptions Reasoning = RequestTranslation.DefaultOptions with { Deployment = "o3", IsReasoningModel = true };
     private const string OneTool = """ "tools":[{"name":"Bash","input_schema":{"type":"object","properties":{}}}]""";
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class RequestMappingTests
 
     [Fact]
     public void SendModel_WritesTheDeploymentNotTheRequestedModel() =>
-        Assert.Equal("my-gpt4", (string?)Translate(Minimal(), new() { Deployment = "my-gpt4" })["model"]);
+        Assert.Equal("my-gpt4", (string?)Translate(Minimal(), RequestTranslation.DefaultOptions with { Deployment = "my-gpt4" })["model"]);
 
     [Fact]
     public void MaxTokens_IsClampedToTheLimit()

@@ -9,7 +9,13 @@ namespace AzureOpenAI.Translation.Tests.Mapping;
 /// <summary>Runs Anthropic request JSON through the same deserializer as the proxy, then through the Chat Completions mapper.</summary>
 internal static class RequestTranslation
 {
-    public static DeploymentOptions DefaultOptions { get; } = new() { Deployment = "gpt-4.1" };
+    /// <summary>The proxy's default MAX_TOKENS_LIMIT, which the golden cases were written with.</summary>
+    public const int MaxTokensLimit = 131072;
+
+    /// <summary>The proxy's default REASONING_MODELS.</summary>
+    public static IReadOnlyList<string> ReasoningPrefixes { get; } = ["o1", "o3", "o4", "gpt-5"];
+
+    public static DeploymentOptions DefaultOptions { get; } = new() { Deployment = "gpt-4.1", MaxTokensLimit = MaxTokensLimit };
 
     public static MessagesRequest Parse(string anthropicJson) =>
         JsonSerializer.Deserialize(anthropicJson, AnthropicJsonContext.Default.MessagesRequest)
