@@ -36,10 +36,13 @@ internal sealed class HostOriginGuard(RequestDelegate next, ProxySettings settin
         return next(context);
     }
 
-    /// <summary>A loopback address, <c>localhost</c>, HOST itself or an ALLOWED_HOSTS name, with the port the request came in on.</summary>
+    /// <summary>
+    /// A loopback address, <c>localhost</c>, HOST itself or an ALLOWED_HOSTS name, with the port the request came in on
+    /// or none (hand-written clients omit it; a browser always names a non-default port).
+    /// </summary>
     private bool IsTrustedHost(HostString host, int listeningPort)
     {
-        if (!host.HasValue || host.Port != listeningPort) return false;
+        if (!host.HasValue || (host.Port is { } port && port != listeningPort)) return false;
         var name = host.Host.Trim('[', ']');
         return _hosts.Contains(name) || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address));
     }

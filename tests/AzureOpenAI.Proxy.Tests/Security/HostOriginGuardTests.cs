@@ -101,7 +101,7 @@ public sealed class HostOriginGuardTests
         await using var __ = proxy;
         var port = proxy.Address.Port;
 
-        foreach (var host in (string[])["evil.example", $"evil.example:{port}", "127.0.0.1:1", $"127.0.0.1.evil.example:{port}"])
+        foreach (var host in (string[])["evil.example", $"evil.example:{port}", "127.0.0.1:1", $"localhost:{port + 1}", $"127.0.0.1.evil.example:{port}"])
         {
             using var post = await proxy.Http.SendAsync(Post("/v1/messages", "application/json", ("Host", host), ("x-api-key", "local-token")), Token);
             using var get = await proxy.Http.SendAsync(Get("/v1/models", ("Host", host)), Token);
@@ -130,18 +130,19 @@ public sealed class HostOriginGuardTests
     }
 
     [Theory]
-    [InlineData("localhost")]
-    [InlineData("LOCALHOST")]
-    [InlineData("127.0.0.1")]
-    [InlineData("127.8.9.10")]
-    [InlineData("[::1]")]
-    public async Task LoopbackHost_WithTheListeningPort_IsServed(string name)
+    [InlineData("localhost", true)]
+    [InlineData("LOCALHOST", true)]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("127.8.9.10", true)]
+    [InlineData("[::1]", true)]
+    [InlineData("localhost", false)]
+    public async Task LoopbackHost_WithTheListeningPortOrNone_IsServed(string name, bool withPort)
     {
         var (fake, proxy) = await StartAsync();
         await using var _ = fake;
         await using var __ = proxy;
 
-        using var response = await proxy.Http.SendAsync(Get("/v1/models", ("Host", $"{name}:{proxy.Address.Port}")), Token);
+        using var response = await proxy.Http.SendAsync(Get("/v1/models", ("Host", withPort ? $"{name}:{proxy.Address.Port}" : name)), Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
