@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Daemon;
+using AzureOpenAI.Proxy.Server;
 
 namespace AzureOpenAI.Proxy.Cli;
 
@@ -126,7 +127,10 @@ internal sealed record StatusReport(
         ? $"{(int)uptime.TotalHours}h{uptime.Minutes:00}m"
         : uptime.TotalMinutes >= 1 ? $"{uptime.Minutes}m{uptime.Seconds:00}s" : $"{Math.Max(0, uptime.Seconds)}s";
 
-    /// <summary>The last <paramref name="count"/> lines of the log, read from its end so a large log costs nothing.</summary>
+    /// <summary>
+    /// The last <paramref name="count"/> lines of the log, read from its end so a large log costs nothing, escaped:
+    /// a log written before lines were escaped must not send ESC, CR or BEL to the terminal.
+    /// </summary>
     private static IEnumerable<string> TailLog(string path, int count)
     {
         if (!File.Exists(path)) return [];
@@ -135,6 +139,6 @@ internal sealed record StatusReport(
         stream.Seek(Math.Max(0, stream.Length - TailBytes), SeekOrigin.Begin);
         using var reader = new StreamReader(stream);
         var lines = reader.ReadToEnd().Split('\n').Where(l => l.Length > 0).ToList();
-        return lines.TakeLast(count);
+        return lines.TakeLast(count).Select(LogText.Line);
     }
 }

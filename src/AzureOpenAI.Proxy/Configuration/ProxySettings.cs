@@ -47,6 +47,8 @@ internal sealed record ProxySettings
             _ => ApiStyle.Auto,
         };
         ResponsesModels = reader.List(SettingNames.ResponsesModels);
+        AllowedHosts = reader.List(SettingNames.AllowedHosts);
+        AllowedOrigins = reader.List(SettingNames.AllowedOrigins);
     }
 
     public string? ApiKey { get; init; }
@@ -79,6 +81,10 @@ internal sealed record ProxySettings
 
     /// <summary><c>RESPONSES_MODELS</c>: deployments that always use the Responses API.</summary>
     public IReadOnlyList<string> ResponsesModels { get; init; }
+
+    /// <summary><c>ALLOWED_HOSTS</c> / <c>ALLOWED_ORIGINS</c>: what the Host/Origin guard accepts besides loopback.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; }
+    public IReadOnlyList<string> AllowedOrigins { get; init; }
 
     public string EffectiveAzureApiVersion => AzureApiVersion ?? AzureV1;
 

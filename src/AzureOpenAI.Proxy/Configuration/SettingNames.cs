@@ -22,6 +22,8 @@ internal static class SettingNames
     public const string AzureAdToken = "AZURE_OPENAI_AD_TOKEN";
     public const string ApiStyle = "API_STYLE";
     public const string ResponsesModels = "RESPONSES_MODELS";
+    public const string AllowedHosts = "ALLOWED_HOSTS";
+    public const string AllowedOrigins = "ALLOWED_ORIGINS";
 
     /// <summary>Not a setting: the path of the <c>.env</c> file to read instead of <c>./.env</c>.</summary>
     public const string EnvFile = "AZURE_OPENAI_ENV_FILE";
@@ -31,7 +33,7 @@ internal static class SettingNames
     {
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
-        ResponsesModels,
+        ResponsesModels, AllowedHosts, AllowedOrigins,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>

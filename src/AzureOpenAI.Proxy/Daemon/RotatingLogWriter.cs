@@ -1,11 +1,13 @@
 using System.Text;
 using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Server;
 
 namespace AzureOpenAI.Proxy.Daemon;
 
 /// <summary>
 /// The daemon's log: <c>serve</c>, when <c>start</c> launched it, points Console.Out and Console.Error here. Each
-/// line is redacted (known secrets masked) and appended; at <see cref="MaxBytes"/> the file is rotated, keeping
+/// line is redacted (known secrets masked), escaped (<see cref="LogText.Line"/>: a stray CR, U+2028 or terminal escape
+/// can neither forge a line nor reach the terminal of whoever reads the log) and appended; at <see cref="MaxBytes"/> the file is rotated, keeping
 /// <see cref="KeptFiles"/> older ones (<c>proxy.log.1</c> is the newest). Rotating in the process that writes keeps a
 /// long-running daemon bounded; <c>start</c> also rotates before spawning (<see cref="RotateIfFull"/>).
 /// </summary>
@@ -93,7 +95,7 @@ internal sealed class RotatingLogWriter : TextWriter
 
     private void FlushLine()
     {
-        var bytes = Encoding.GetBytes(_redactor.Redact(_line.ToString()) + "\n");
+        var bytes = Encoding.GetBytes(LogText.Line(_redactor.Redact(_line.ToString())) + "\n");
         _line.Clear();
         if (_stream.Length > 0 && _stream.Length + bytes.Length > _maxBytes)
         {

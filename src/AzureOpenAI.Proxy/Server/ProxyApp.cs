@@ -42,6 +42,7 @@ internal static class ProxyApp
 
         var app = builder.Build();
         app.UseMiddleware<RequestScopeMiddleware>();
+        app.UseMiddleware<HostOriginGuard>(settings);
         app.UseMiddleware<ClientAuthMiddleware>();
         MapEndpoints(app);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceStart(app));

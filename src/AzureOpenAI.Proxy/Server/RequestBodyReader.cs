@@ -1,13 +1,16 @@
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
 /// Reads a Messages request body once, straight from the request stream, with the source-generated context.
 /// Kestrel's body limit (32 MB, as Anthropic's) surfaces here as 413 <c>request_too_large</c>; bad JSON or a field of
-/// the wrong type as 400 <c>invalid_request_error</c> naming the field.
+/// the wrong type as 400 <c>invalid_request_error</c> naming the field. A body slower than Kestrel's minimum data rate
+/// is 408, one that ends before its Content-Length 400: the client's fault, logged at debug level, not an error.
 /// </summary>
 internal static class RequestBodyReader
 {
@@ -16,30 +19,44 @@ internal static class RequestBodyReader
     /// <summary>The request, or null after an error response was written.</summary>
     public static async Task<MessagesRequest?> ReadAsync(HttpContext context)
     {
-        var error = await TryReadAsync(context);
-        if (error.Request is not null) return error.Request;
-        await AnthropicErrors.WriteAsync(context, error.Error!);
+        var (request, error, status) = await TryReadAsync(context);
+        if (request is not null) return request;
+        await AnthropicErrors.WriteAsync(context, error!, status: status);
         return null;
     }
 
-    private static async Task<(MessagesRequest? Request, AnthropicError? Error)> TryReadAsync(HttpContext context)
+    private static async Task<(MessagesRequest? Request, AnthropicError? Error, int? Status)> TryReadAsync(HttpContext context)
     {
         try
         {
             var request = await JsonSerializer.DeserializeAsync(context.Request.Body, AnthropicJsonContext.Default.MessagesRequest, context.RequestAborted);
             return request is null
-                ? (null, new AnthropicError(AnthropicErrorType.InvalidRequest, "the request body must be a JSON object"))
-                : (request, null);
+                ? (null, new AnthropicError(AnthropicErrorType.InvalidRequest, "the request body must be a JSON object"), null)
+                : (request, null, null);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, new AnthropicError(AnthropicErrorType.RequestTooLarge, $"request exceeds the maximum allowed number of bytes ({MaxBodyBytes / (1024 * 1024)} MB)"));
+            return (null, new AnthropicError(AnthropicErrorType.RequestTooLarge, $"request exceeds the maximum allowed number of bytes ({MaxBodyBytes / (1024 * 1024)} MB)"), null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            LogClientFault(context, ex);
+            return (null, new AnthropicError(AnthropicErrorType.Timeout, "the request body arrived too slowly"), StatusCodes.Status408RequestTimeout);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            LogClientFault(context, ex); // in practice: the body ended before its Content-Length
+            return (null, new AnthropicError(AnthropicErrorType.InvalidRequest, $"the request body could not be read: {ex.Message}"), ex.StatusCode);
         }
         catch (JsonException ex)
         {
-            return (null, new AnthropicError(AnthropicErrorType.InvalidRequest, Describe(ex)));
+            return (null, new AnthropicError(AnthropicErrorType.InvalidRequest, Describe(ex)), null);
         }
     }
+
+    private static void LogClientFault(HttpContext context, BadHttpRequestException ex) =>
+        ProxyLog.ClientFault(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ProductInfo.Name),
+            RequestLogEntry.Of(context).RequestId, ex.Message);
 
     /// <summary>"max_tokens: wrong type …" for a value the model cannot hold; "malformed JSON …" for a syntax error.</summary>
     internal static string Describe(JsonException ex)

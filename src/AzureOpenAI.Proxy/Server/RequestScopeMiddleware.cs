@@ -7,7 +7,8 @@ namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
 /// The envelope of every request: a <c>request-id: req_…</c> header, a barrier that turns any exception into an
-/// Anthropic <c>api_error</c> (never a stack trace in a body), and one log line when the request ends.
+/// Anthropic <c>api_error</c> (never a stack trace in a body), and one log line when the request ends. A client that
+/// went away (cancelled reads, or the reset connection's IOException) is no error of ours.
 /// </summary>
 internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers)
 {
@@ -23,7 +24,7 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
             entry.ClientAborted = true;
             ProxyLog.ClientAborted(_logger, entry.RequestId);

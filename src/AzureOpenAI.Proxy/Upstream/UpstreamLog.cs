@@ -2,13 +2,17 @@ using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Upstream;
 
-/// <summary>What the upstream taught the proxy, logged once when it is learned.</summary>
+/// <summary>What the upstream taught the proxy, logged once when it is learned (deployment names escaped: they come from requests).</summary>
 internal static partial class UpstreamLog
 {
+    public static void LearnedLimit(ILogger logger, string deployment, int limit) => LearnedLimitLine(logger, LogText.Value(deployment), limit);
+
+    public static void SwitchedToResponses(ILogger logger, string deployment) => SwitchedToResponsesLine(logger, LogText.Value(deployment));
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "{Deployment} accepts at most {Limit} completion tokens; remembered")]
-    public static partial void LearnedLimit(ILogger logger, string deployment, int limit);
+    private static partial void LearnedLimitLine(ILogger logger, string deployment, int limit);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information,
         Message = "{Deployment} is served only by the Responses API (OperationNotSupported on Chat Completions); switched for this process")]
-    public static partial void SwitchedToResponses(ILogger logger, string deployment);
+    private static partial void SwitchedToResponsesLine(ILogger logger, string deployment);
 }

@@ -119,7 +119,7 @@ public static class TokenCounter
             }
         }
 
-        private int Text(string? text) => string.IsNullOrEmpty(text) ? 0 : tokenizer.CountTokens(text);
+        private int Text(string? text) => string.IsNullOrEmpty(text) ? 0 : LinearTokenCount.Count(tokenizer, text);
     }
 
     private static string? String(JsonElement obj, string property) =>
