@@ -1,6 +1,5 @@
 using System.Text;
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Server;
 
 namespace AzureOpenAI.Proxy.Daemon;
 

@@ -60,6 +60,7 @@ public sealed class GoldenRequestTests
         if (!File.Exists(path)) return RequestTranslation.DefaultOptions;
         var overrides = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         overrides.TryAdd(nameof(DeploymentOptions.Deployment), RequestTranslation.DefaultOptions.Deployment);
+        overrides.TryAdd(nameof(DeploymentOptions.MaxTokensLimit), RequestTranslation.DefaultOptions.MaxTokensLimit);
         return overrides.Deserialize<DeploymentOptions>()!;
     }
 
