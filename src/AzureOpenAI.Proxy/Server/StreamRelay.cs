@@ -66,9 +66,10 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
         {
             // A stream that fails before message_start (an error event first, or nothing at all) is an HTTP error,
             // which clients read and retry as they would Anthropic's own.
-            if (translator.Message is { HasStarted: false, Failure: { } failure })
+            if (translator.Message is { HasStarted: false, Failure: { } failure } message)
             {
-                await AnthropicErrors.WriteAsync(context, failure);
+                await AnthropicErrors.WriteAsync(context,
+                    message.EndedEarly ? UpstreamErrors.Unusable(state.Profile!, "its event stream ended without an answer") : failure);
                 return;
             }
             StartEventStream(context);

@@ -22,7 +22,7 @@ internal enum AnthropicBlockKind { None, Text, Thinking, ToolUse }
 /// </summary>
 public sealed class AnthropicMessageStream
 {
-    private static readonly AnthropicError EndedEarly =
+    private static readonly AnthropicError EndedEarlyError =
         new(AnthropicErrorType.Api, "The upstream stream ended before the answer was complete.");
 
     private readonly AnthropicSseWriter _sse = new();
@@ -50,6 +50,9 @@ public sealed class AnthropicMessageStream
 
     /// <summary>The error the stream ended with, if it failed.</summary>
     public AnthropicError? Failure { get; private set; }
+
+    /// <summary>True when the upstream stream ended without saying it was done (see <see cref="Failure"/>).</summary>
+    public bool EndedEarly { get; private set; }
 
     /// <summary>
     /// Usage as reported so far, in Anthropic's terms (input excludes cached tokens); the <c>message_start</c>
@@ -84,7 +87,11 @@ public sealed class AnthropicMessageStream
     }
 
     /// <summary>The upstream stream ended without saying it was done: a truncated answer must not look complete.</summary>
-    internal void FailEndedEarly(IBufferWriter<byte> output) => Fail(output, EndedEarly);
+    internal void FailEndedEarly(IBufferWriter<byte> output)
+    {
+        EndedEarly = true;
+        Fail(output, EndedEarlyError);
+    }
 
     internal void ReportUsage(AnthropicUsage usage) => _reportedUsage = usage;
 

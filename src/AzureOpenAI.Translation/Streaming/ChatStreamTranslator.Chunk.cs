@@ -11,16 +11,26 @@ namespace AzureOpenAI.Translation.Streaming;
 internal sealed partial class ChatStreamTranslator
 {
     /// <summary>Reads one chunk and writes its events; returns true when the chunk reports an error.</summary>
-    private bool ReadChunk(ReadOnlySpan<byte> data, IBufferWriter<byte> output)
+    /// <param name="isChatChunk">True when the object has <c>choices</c> or <c>usage</c>, i.e. is a chat completion chunk at all.</param>
+    private bool ReadChunk(ReadOnlySpan<byte> data, IBufferWriter<byte> output, out bool isChatChunk)
     {
         var reader = new Utf8JsonReader(data);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A chunk must be a JSON object.");
 
         var isError = false;
+        isChatChunk = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("choices"u8)) isError |= ReadChoices(ref reader, data, output);
-            else if (reader.ValueTextEquals("usage"u8)) ReadUsage(ref reader);
+            if (reader.ValueTextEquals("choices"u8))
+            {
+                isChatChunk = true;
+                isError |= ReadChoices(ref reader, data, output);
+            }
+            else if (reader.ValueTextEquals("usage"u8))
+            {
+                isChatChunk = true;
+                ReadUsage(ref reader);
+            }
             else if (reader.ValueTextEquals("error"u8))
             {
                 reader.Read();

@@ -51,14 +51,16 @@ internal sealed partial class ChatStreamTranslator(string messageId, string requ
         if (data.IsEmpty) return;
         if (data.SequenceEqual("[DONE]"u8))
         {
-            Finish(output);
+            // [DONE] before any chunk is an answer that never came, not an empty one.
+            if (Message.HasStarted) Finish(output);
+            else Message.FailEndedEarly(output);
             return;
         }
 
-        bool isError;
+        bool isError, isChatChunk;
         try
         {
-            isError = ReadChunk(data, output);
+            isError = ReadChunk(data, output, out isChatChunk);
         }
         catch (JsonException)
         {
@@ -66,7 +68,8 @@ internal sealed partial class ChatStreamTranslator(string messageId, string requ
             return;
         }
         if (isError) Message.Fail(output, UpstreamErrorMapper.MapPayload(data));
-        else Message.Start(output);
+        // Another API's events (a misrouted stream) carry no answer: they start nothing, so such a stream ends as unusable.
+        else if (isChatChunk) Message.Start(output);
     }
 
     /// <summary>A finish_reason means the answer was done and only <c>[DONE]</c> went missing; without one it was cut short.</summary>

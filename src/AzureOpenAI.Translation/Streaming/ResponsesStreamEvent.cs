@@ -6,9 +6,13 @@ using AzureOpenAI.Translation.Answers;
 
 namespace AzureOpenAI.Translation.Streaming;
 
-/// <summary>The Responses stream events the translator acts on; every other type is <see cref="Other"/>.</summary>
+/// <summary>
+/// The Responses stream events the translator acts on; every other <c>response.*</c> type is <see cref="Other"/>,
+/// and an event that is no Responses event at all (no <c>type</c>, or another API's) is <see cref="Foreign"/>.
+/// </summary>
 internal enum ResponsesEventType
 {
+    Foreign,
     Other,
     OutputTextDelta,
     RefusalDelta,
@@ -95,7 +99,7 @@ internal ref struct ResponsesStreamEvent
         if (reader.TokenType != JsonTokenType.String)
         {
             reader.Skip();
-            return ResponsesEventType.Other;
+            return ResponsesEventType.Foreign;
         }
         // Most frequent first: one event per text or argument fragment.
         if (reader.ValueTextEquals("response.output_text.delta"u8)) return ResponsesEventType.OutputTextDelta;
@@ -109,7 +113,7 @@ internal ref struct ResponsesStreamEvent
         if (reader.ValueTextEquals("response.incomplete"u8)) return ResponsesEventType.Incomplete;
         if (reader.ValueTextEquals("response.failed"u8)) return ResponsesEventType.Failed;
         if (reader.ValueTextEquals("error"u8)) return ResponsesEventType.Error;
-        return ResponsesEventType.Other;
+        return !reader.ValueIsEscaped && reader.ValueSpan.StartsWith("response."u8) ? ResponsesEventType.Other : ResponsesEventType.Foreign;
     }
 
     private static ResponsesItem ReadItem(scoped ref Utf8JsonReader reader, ReadOnlySpan<byte> data)

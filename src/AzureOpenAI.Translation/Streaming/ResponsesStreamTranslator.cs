@@ -54,6 +54,8 @@ internal sealed class ResponsesStreamTranslator(string messageId, string request
             Message.Fail(output, new AnthropicError(AnthropicErrorType.Api, "The upstream sent a malformed stream event."));
             return;
         }
+        // Another API's events (a misrouted stream) carry no answer: they start nothing, so such a stream ends as unusable.
+        if (e.Type == ResponsesEventType.Foreign) return;
         Message.Start(output);
         Handle(ref e, data, output);
     }

@@ -60,6 +60,28 @@ public sealed class UnusableAnswerTests
         await AssertUnusableAsync(response, fake, "200 with text/html instead of an event stream");
     }
 
+    public static TheoryData<string, string[]> StreamsWithoutAnAnswer => new()
+    {
+        { "chat", [] },
+        { "chat", ["data: {\"type\":\"response.output_text.delta\",\"delta\":\"hi\"}\n\n", "data: {\"type\":\"response.completed\"}\n\n"] },
+        { "chat", ["data: {\"hello\":\"world\"}\n\n", "data: [DONE]\n\n"] },
+        { "responses", ["data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\n"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(StreamsWithoutAnAnswer))]
+    public async Task Streamed_EventsOfTheWrongTypeOrNone_Is502BeforeAnyEvent(string api, string[] events)
+    {
+        await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
+        fake.Enqueue(FakeResponse.Stream(events));
+        var settings = FakeUpstreamSettings.Azure(fake);
+        await using var proxy = await TestProxy.StartAsync(api == "responses" ? settings with { ApiStyle = ApiStyle.Responses } : settings);
+
+        using var response = await proxy.Http.PostAsync("/v1/messages", Request(stream: true), Token);
+
+        await AssertUnusableAsync(response, fake, "its event stream ended without an answer");
+    }
+
     private static async Task AssertUnusableAsync(HttpResponseMessage response, FakeUpstreamServer fake, string reason)
     {
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
