@@ -23,6 +23,9 @@ internal static class SettingNames
     public const string ApiStyle = "API_STYLE";
     public const string ResponsesModels = "RESPONSES_MODELS";
 
+    /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
+    public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
+
     /// <summary>Not a setting: the path of the <c>.env</c> file to read instead of <c>./.env</c>.</summary>
     public const string EnvFile = "AZURE_OPENAI_ENV_FILE";
 
@@ -31,7 +34,7 @@ internal static class SettingNames
     {
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
-        ResponsesModels,
+        ResponsesModels, TrustProjectConfig,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>
