@@ -42,6 +42,8 @@ internal static class ServeCommand
         RotatingLogWriter.RedirectConsoleIfDaemon(new SecretRedactor([settings.ApiKey, settings.ProxyAuthToken]));
         if (ProjectTrust.Warning(config.Refused) is { } warning) await Console.Error.WriteLineAsync($"{ProductInfo.Name}: {warning}");
         await using var app = ProxyApp.Build(settings);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            DaemonProcess.RecordSelf(environment.Variables, HealthProbe.LocalUrl(settings.Host, settings.Port)));
         try
         {
             await app.RunAsync();

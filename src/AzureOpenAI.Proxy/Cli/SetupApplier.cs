@@ -34,11 +34,9 @@ internal sealed class SetupApplier(CliContext context)
 
         var routed = RouteClaudeCode(snapshot, settings);
         var controller = new DaemonController(context.Home, snapshot.Redactor);
-        if (controller.Running() is not null)
-        {
-            var stopped = await controller.StopAsync(cancellationToken).ConfigureAwait(false);
-            if (!stopped.Succeeded) return DaemonReport.Print(context, stopped);
-        }
+        // The running daemon listens where the configuration before this setup said (or has a pid file saying where).
+        var stopped = await controller.StopAsync(RunningDaemon.ExpectedUrl(before.Settings), cancellationToken).ConfigureAwait(false);
+        if (!stopped.Succeeded) return DaemonReport.Print(context, stopped);
         var started = DaemonReport.Print(context, await controller.StartAsync(settings.Host, settings.Port, cancellationToken).ConfigureAwait(false));
         return started != ExitCodes.Success ? started : routed ? ExitCodes.Success : ExitCodes.Failure;
     }
