@@ -20,11 +20,12 @@ namespace AzureOpenAI.Proxy.Daemon;
 /// stop:  lock ─▶ the pid file's daemon, or the orphan on the port ─▶ SIGTERM ─▶ up to 10 s for in-flight streams
 ///        ─▶ SIGKILL ─▶ remove pid file
 /// </code>
-/// The lock is held across the health wait, so a concurrent start sees either no daemon or a healthy one.
+/// The lock is held across the health wait, so a concurrent start sees either no daemon or a healthy one. A caller
+/// that already holds it (setup, whose whole run is one critical section) passes it in: it is taken once, never twice.
 /// The daemon also writes the pid file itself once it listens (<see cref="DaemonProcess"/>), so a starter killed
 /// before writing it leaves no unknown daemon.
 /// </summary>
-internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
+internal sealed class DaemonController(DataHome home, SecretRedactor redactor, DaemonLock? heldLock = null)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(10);
@@ -44,7 +45,7 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
     public async Task<DaemonResult> StartAsync(string host, int port, CancellationToken cancellationToken)
     {
         home.EnsureExists();
-        using var held = await DaemonLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken).ConfigureAwait(false);
+        using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
         if (held is null) return Busy();
 
         var notes = new List<string>();
@@ -91,7 +92,7 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
     public async Task<DaemonResult> StopAsync(Uri? expectedUrl, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(home.Directory)) return new DaemonResult(DaemonOutcome.NotRunning, "not running");
-        using var held = await DaemonLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken).ConfigureAwait(false);
+        using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
         if (held is null) return Busy();
         var recorded = PidFile.Read(home.PidFile);
         if (await RunningDaemon.FindAsync(home, expectedUrl, cancellationToken).ConfigureAwait(false) is not { } daemon)
@@ -105,6 +106,10 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
         return new DaemonResult(DaemonOutcome.Stopped,
             forced ? $"stopped (pid {daemon.Pid}{orphan} ignored SIGTERM for {StopGracePeriod.TotalSeconds:0} s and was killed)" : $"stopped (pid {daemon.Pid}{orphan})", daemon);
     }
+
+    /// <summary>The caller's lock, lent, when it holds one; else the lock taken here; null when it stayed busy.</summary>
+    private async Task<DaemonLock?> LockAsync(CancellationToken cancellationToken) =>
+        heldLock?.Lend() ?? await DaemonLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken).ConfigureAwait(false);
 
     /// <summary>SIGTERM, then up to <see cref="StopGracePeriod"/> for in-flight streams, then SIGKILL. True when killed.</summary>
     private static async Task<bool> StopProcessAsync(int pid, CancellationToken cancellationToken)
