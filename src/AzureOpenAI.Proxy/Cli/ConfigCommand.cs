@@ -4,8 +4,9 @@ using AzureOpenAI.Proxy.Configuration;
 namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>
-/// <c>config</c>: every effective value with the layer it came from, secrets masked, then every invalid value with
-/// its name, source and fix. Exit 0 when the configuration is valid, 2 otherwise.
+/// <c>config</c>: every effective value with the layer it came from, secrets masked, then every value a project file
+/// was refused (<see cref="ProjectTrust"/>) with its source and why, then every invalid value with its name, source
+/// and fix. Exit 0 when the configuration is valid, 2 otherwise.
 /// </summary>
 internal static class ConfigCommand
 {
@@ -30,8 +31,16 @@ internal static class ConfigCommand
         foreach (var name in names)
         {
             var value = snapshot.Config.Find(name);
-            var shown = value is null ? "(not set)" : SettingNames.IsSecret(name) ? SecretMask.Mask(value.Value) : snapshot.Redactor.Redact(value.Value);
+            var shown = value is null ? "(not set)" : Shown(snapshot, name, value.Value);
             output.WriteLine($"{name.PadRight(width)}  {shown}{(value is null ? "" : $"    [{value.Source}]")}");
+        }
+        if (snapshot.Config.Refused.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("refused (set by project files, which may not set these; not applied):");
+            foreach (var refused in snapshot.Config.Refused)
+                output.WriteLine($"  {refused.Name.PadRight(width)}  {Shown(snapshot, refused.Name, refused.Value)}    [{refused.Source}]: {refused.Reason}");
+            output.WriteLine($"  {ProjectTrust.OptInHint}");
         }
         if (snapshot.Settings is not null)
         {
@@ -44,4 +53,7 @@ internal static class ConfigCommand
         foreach (var problem in snapshot.Problems) output.WriteLine($"  {snapshot.Redactor.Redact(problem.ToString())}");
         return ExitCodes.InvalidConfiguration;
     }
+
+    private static string Shown(ConfigSnapshot snapshot, string name, string value) =>
+        SettingNames.IsSecret(name) ? SecretMask.Mask(value) : snapshot.Redactor.Redact(value);
 }

@@ -12,7 +12,8 @@ internal sealed record ConfigSnapshot(EffectiveConfig Config, ProxySettings? Set
     {
         var layerProblems = new List<ConfigurationException>();
         var config = EffectiveConfig.Merge(ConfigLayers.Standard(environment, currentDirectory, layerProblems));
-        var redactor = new SecretRedactor(config.Values.Where(v => SettingNames.IsSecret(v.Key)).Select(v => v.Value.Value));
+        var redactor = new SecretRedactor(config.Values.Where(v => SettingNames.IsSecret(v.Key)).Select(v => v.Value.Value)
+            .Concat(config.Refused.Where(r => SettingNames.IsSecret(r.Name)).Select(r => r.Value)));
         var problems = layerProblems.Select(p => new ConfigProblem(p.Message, "correct that line, or run `azure-openai setup` to rewrite config.env")).ToList();
         problems.AddRange(InvalidValues(config));
         ProxySettings? settings = null;

@@ -9,7 +9,7 @@ namespace AzureOpenAI.Proxy.Cli;
 /// <summary>
 /// <c>serve [--port N] [--host H]</c>: runs the proxy in the foreground until Ctrl-C or SIGTERM.
 /// An invalid setting stops it with one line on stderr and exit code 2; missing provider settings do not
-/// (the proxy starts and every call explains what to set).
+/// (the proxy starts and every call explains what to set). Settings refused to project files get one warning line.
 /// </summary>
 internal static class ServeCommand
 {
@@ -26,9 +26,11 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(CliEnvironment environment, int? port, string? host)
     {
         ProxySettings settings;
+        EffectiveConfig config;
         try
         {
-            settings = Load(environment, port, host);
+            config = EffectiveConfig.Merge(ConfigLayers.Standard(environment.Variables, environment.CurrentDirectory));
+            settings = Load(config, port, host);
         }
         catch (ConfigurationException ex)
         {
@@ -38,7 +40,10 @@ internal static class ServeCommand
 
         // Started by `start`: logs go to the rotating, redacting proxy.log (before Build, which captures the console).
         RotatingLogWriter.RedirectConsoleIfDaemon(new SecretRedactor([settings.ApiKey, settings.ProxyAuthToken]));
+        if (ProjectTrust.Warning(config.Refused) is { } warning) await Console.Error.WriteLineAsync($"{ProductInfo.Name}: {warning}");
         await using var app = ProxyApp.Build(settings);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            DaemonProcess.RecordSelf(environment.Variables, HealthProbe.LocalUrl(settings.Host, settings.Port)));
         try
         {
             await app.RunAsync();
@@ -52,9 +57,9 @@ internal static class ServeCommand
         return ExitCodes.Success;
     }
 
-    internal static ProxySettings Load(CliEnvironment environment, int? port, string? host)
+    private static ProxySettings Load(EffectiveConfig config, int? port, string? host)
     {
-        var settings = ProxySettings.Load(EffectiveConfig.Merge(ConfigLayers.Standard(environment.Variables, environment.CurrentDirectory)));
+        var settings = ProxySettings.Load(config);
         if (port is { } p)
         {
             if (p is < 0 or > 65535) throw new ConfigurationException($"--port: {p} is out of range (0–65535)");

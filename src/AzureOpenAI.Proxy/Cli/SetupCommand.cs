@@ -67,10 +67,8 @@ internal static class SetupCommand
             return ExitCodes.InvalidConfiguration;
         }
         var applier = new SetupApplier(context);
-        var applied = await applier.ApplyAsync(answers, cancellationToken).ConfigureAwait(false);
-        if (applied != ExitCodes.Success) return applied;
-        var tested = await applier.TestAsync(cancellationToken).ConfigureAwait(false);
-        applier.PrintRestartHint();
-        return tested;
+        var outcome = await applier.ApplyAsync(answers, cancellationToken).ConfigureAwait(false);
+        if (outcome.Applied) applier.PrintRestartHint();
+        return outcome.ExitCode;
     }
 }

@@ -24,8 +24,7 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
         while (true)
         {
             var answers = Ask(current);
-            var applied = await applier.ApplyAsync(answers, cancellationToken).ConfigureAwait(false);
-            var tested = applied == ExitCodes.Success ? await applier.TestAsync(cancellationToken).ConfigureAwait(false) : applied;
+            var tested = (await applier.ApplyAsync(answers, cancellationToken).ConfigureAwait(false)).ExitCode;
             while (tested != ExitCodes.Success)
             {
                 var choice = console.Prompt(new SelectionPrompt<string>().Title("The setup did not finish cleanly. What now?").AddChoices(Retry, Change, KeepGoing));

@@ -1,9 +1,13 @@
 using System.CommandLine;
+using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Daemon;
 
 namespace AzureOpenAI.Proxy.Cli;
 
-/// <summary><c>start</c>: runs <c>serve</c> as a daemon and returns once <c>/health</c> answers, or says why it cannot.</summary>
+/// <summary>
+/// <c>start</c>: runs <c>serve</c> as a daemon and returns once <c>/health</c> answers, or says why it cannot. Settings
+/// refused to project files get one warning line on stderr.
+/// </summary>
 internal static class StartCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -17,6 +21,7 @@ internal static class StartCommand
     {
         var snapshot = context.LoadConfiguration();
         if (snapshot.Settings is not { } settings) return context.ReportInvalid(snapshot);
+        if (ProjectTrust.Warning(snapshot.Config.Refused) is { } warning) context.Error.WriteLine($"{ProductInfo.Name}: {warning}");
         var controller = new DaemonController(context.Home, snapshot.Redactor);
         var result = await controller.StartAsync(settings.Host, settings.Port, cancellationToken).ConfigureAwait(false);
         if (result.Outcome == DaemonOutcome.Started && settings.BaseUrl is null)

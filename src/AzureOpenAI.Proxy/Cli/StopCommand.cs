@@ -15,7 +15,9 @@ internal static class StopCommand
 
     public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var controller = new DaemonController(context.Home, context.LoadConfiguration().Redactor);
-        return DaemonReport.Print(context, await controller.StopAsync(cancellationToken).ConfigureAwait(false));
+        var snapshot = context.LoadConfiguration();
+        var controller = new DaemonController(context.Home, snapshot.Redactor);
+        var stopped = await controller.StopAsync(RunningDaemon.ExpectedUrl(snapshot.Settings), cancellationToken).ConfigureAwait(false);
+        return DaemonReport.Print(context, stopped);
     }
 }

@@ -8,7 +8,8 @@ namespace AzureOpenAI.Proxy.Configuration;
 /// <code>
 /// 2. config.env in the data home                  written by `setup`
 /// 3. .env in the plugin folder                    compatibility with the original plugin
-/// 4. plugins.azure-openai in ~/.claude/settings.json, then in ./.claude/settings.json (camelCase keys)
+/// 4. plugins.azure-openai in ~/.claude/settings.json, then in ./.claude/settings.json (camelCase keys; the
+///    project's is project-level, see ProjectTrust)
 /// 5. CLAUDE_PLUGIN_OPTION_*                       the plugin's options, from Claude Code
 /// </code>
 /// </summary>
@@ -29,13 +30,14 @@ internal static class CompatibilityLayers
         return File.Exists(path) ? ReadDotEnv(path, $"plugin .env ({path})") : null;
     }
 
-    /// <summary>The user's settings.json block, then the project's (higher).</summary>
+    /// <summary>The user's settings.json block, then the project's (higher, project-level).</summary>
     public static IEnumerable<ConfigLayer> ClaudeSettingsBlocks(IReadOnlyDictionary<string, string> environment, string currentDirectory)
     {
         var user = ClaudeSettingsFile.ForUser(name => environment.GetValueOrDefault(name)).Path;
         var project = Path.Combine(currentDirectory, ".claude", "settings.json");
-        foreach (var path in Path.GetFullPath(user) == Path.GetFullPath(project) ? [user] : (string[])[user, project])
-            if (SettingsBlock(path) is { } layer) yield return layer;
+        if (SettingsBlock(user) is { } userLayer) yield return userLayer;
+        if (Path.GetFullPath(user) != Path.GetFullPath(project) && SettingsBlock(project) is { } projectLayer)
+            yield return projectLayer with { IsProjectLevel = true };
     }
 
     public static ConfigLayer? PluginOptions(IReadOnlyDictionary<string, string> environment)
@@ -57,7 +59,8 @@ internal static class CompatibilityLayers
         if (ClaudeSettingsJson.TryRead(path)?["plugins"] is not JsonObject plugins || plugins[PluginBlock] is not JsonObject block) return null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in ClaudeSettingsJson.Texts(block))
-            if (CompatibilityKeys.FromCamelCase(key) is { } setting) values[setting] = value;
+            if ((key == ProjectTrust.CamelCaseKey ? SettingNames.TrustProjectConfig : CompatibilityKeys.FromCamelCase(key)) is { } setting)
+                values[setting] = value;
         return new ConfigLayer($"settings.json plugins.{PluginBlock} ({path})", values);
     }
 }

@@ -5,7 +5,9 @@ namespace AzureOpenAI.Proxy.Configuration;
 /// <summary>
 /// The layers of DESIGN.md §2, lowest first: defaults, the data home's <c>config.env</c>, a <c>.env</c> file (./.env or
 /// AZURE_OPENAI_ENV_FILE), the plugin folder's <c>.env</c>, the settings.json blocks, <c>CLAUDE_PLUGIN_OPTION_*</c>, and
-/// the process environment (see <see cref="CompatibilityLayers"/>).
+/// the process environment (see <see cref="CompatibilityLayers"/>). <c>./.env</c> and <c>./.claude/settings.json</c>
+/// are project-level (<see cref="ProjectTrust"/>). The data home is never a layer's to choose: only the process
+/// environment's <c>AZURE_OPENAI_HOME</c> names it (<see cref="DataHome.Resolve"/>).
 /// </summary>
 internal static class ConfigLayers
 {
@@ -39,6 +41,7 @@ internal static class ConfigLayers
     /// <summary>
     /// The <c>.env</c> layer: the file named by <c>AZURE_OPENAI_ENV_FILE</c> when set (it must exist), otherwise
     /// <c>.env</c> in the current directory when present (as the original Python proxy did), otherwise none.
+    /// The named file is the user's own choice; <c>./.env</c> comes with the folder, so it is project-level.
     /// </summary>
     public static ConfigLayer? DotEnv(IReadOnlyDictionary<string, string> environment, string currentDirectory)
     {
@@ -50,7 +53,7 @@ internal static class ConfigLayers
             return ReadFile(path);
         }
         var local = Path.Combine(currentDirectory, ".env");
-        return File.Exists(local) ? ReadFile(local) : null;
+        return File.Exists(local) ? ReadFile(local) with { IsProjectLevel = true } : null;
     }
 
     /// <summary>A snapshot of the process environment.</summary>

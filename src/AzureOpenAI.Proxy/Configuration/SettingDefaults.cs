@@ -19,6 +19,7 @@ internal static class SettingDefaults
         [SettingNames.MaxRetries] = "2",
         [SettingNames.ApiStyle] = "auto",
         [CompatibilityKeys.AutoStart] = "true",
+        [SettingNames.TrustProjectConfig] = "false",
     };
 
     /// <summary>The default of <paramref name="name"/> as a value of the <c>default</c> layer, or null when it has none.</summary>

@@ -25,6 +25,9 @@ internal static class SettingNames
     public const string AllowedHosts = "ALLOWED_HOSTS";
     public const string AllowedOrigins = "ALLOWED_ORIGINS";
 
+    /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
+    public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
+
     /// <summary>Not a setting: the path of the <c>.env</c> file to read instead of <c>./.env</c>.</summary>
     public const string EnvFile = "AZURE_OPENAI_ENV_FILE";
 
@@ -33,7 +36,7 @@ internal static class SettingNames
     {
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
-        ResponsesModels, AllowedHosts, AllowedOrigins,
+        ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>

@@ -10,16 +10,22 @@ namespace AzureOpenAI.Proxy.Daemon;
 /// start: lock ─▶ pid file names a live `azure-openai serve`? ─yes─▶ wait for /health ─▶ AlreadyRunning
 ///                     │ no (missing, dead, or pid reused by another program: stale, removed)
 ///                     ▼
-///        port free? ─no─▶ PortInUse (names the listener when /proc tells)
+///        /health on the port names this data home? ─yes─▶ record it in the pid file ─▶ AlreadyRunning (adopted orphan)
+///                     ▼
+///        port free? ─no─▶ PortInUse (names the listener: another data home's proxy by its /health, else from /proc)
 ///                     ▼
 ///        rotate log ─▶ spawn `serve` detached ─▶ write pid file ─▶ poll /health ≤ 10 s
 ///                                                   ├─ answers ─▶ Started
 ///                                                   └─ process exits / timeout ─▶ FailedToStart (the log says why)
-/// stop:  lock ─▶ SIGTERM ─▶ up to 10 s for in-flight streams ─▶ SIGKILL ─▶ remove pid file
+/// stop:  lock ─▶ the pid file's daemon, or the orphan on the port ─▶ SIGTERM ─▶ up to 10 s for in-flight streams
+///        ─▶ SIGKILL ─▶ remove pid file
 /// </code>
-/// The lock is held across the health wait, so a concurrent start sees either no daemon or a healthy one.
+/// The lock is held across the health wait, so a concurrent start sees either no daemon or a healthy one. A caller
+/// that already holds it (setup, whose whole run is one critical section) passes it in: it is taken once, never twice.
+/// The daemon also writes the pid file itself once it listens (<see cref="DaemonProcess"/>), so a starter killed
+/// before writing it leaves no unknown daemon.
 /// </summary>
-internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
+internal sealed class DaemonController(DataHome home, SecretRedactor redactor, DaemonLock? heldLock = null)
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan StopGracePeriod = TimeSpan.FromSeconds(10);
@@ -39,7 +45,7 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
     public async Task<DaemonResult> StartAsync(string host, int port, CancellationToken cancellationToken)
     {
         home.EnsureExists();
-        using var held = await DaemonLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken).ConfigureAwait(false);
+        using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
         if (held is null) return Busy();
 
         var notes = new List<string>();
@@ -55,20 +61,20 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
         }
 
         if (port == 0) return new DaemonResult(DaemonOutcome.FailedToStart, "PORT=0 (any free port) works with `serve` only: the daemon needs a known port");
-        if (PortProblem(host, port) is { } inUse) return new DaemonResult(DaemonOutcome.PortInUse, inUse);
-
         var url = HealthProbe.LocalUrl(host, port);
+        var listener = await RunningDaemon.IdentifyAsync(url, cancellationToken).ConfigureAwait(false);
+        if (RunningDaemon.Orphan(home, url, listener) is { } orphan)
+        {
+            orphan.Write(home.PidFile);
+            return new DaemonResult(DaemonOutcome.AlreadyRunning,
+                string.Join('\n', [.. notes, $"already running (pid {orphan.Pid}, {url}; it had no pid file, now recorded)"]), orphan);
+        }
+        if (PortProblem(host, port, listener) is { } inUse) return new DaemonResult(DaemonOutcome.PortInUse, inUse);
+
         RotatingLogWriter.RotateIfFull(home.LogFile);
         if (File.Exists(home.LogFile) && !OperatingSystem.IsWindows()) File.SetUnixFileMode(home.LogFile, AtomicFile.OwnerReadWrite);
         var logOffset = File.Exists(home.LogFile) ? new FileInfo(home.LogFile).Length : 0;
-        var pid = DetachedLauncher.Launch(
-            [.. SelfExecutable.Command(), "serve", "--host", host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            home.LogFile,
-            new Dictionary<string, string>
-            {
-                [RotatingLogWriter.LogFileVariable] = home.LogFile,
-                ["AZURE_OPENAI_HOME"] = home.Directory,
-            });
+        var pid = DaemonProcess.Spawn(home, host, port);
         var daemon = new PidFile(pid, url, DateTime.UtcNow);
         daemon.Write(home.PidFile);
 
@@ -82,22 +88,28 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
         return new DaemonResult(DaemonOutcome.FailedToStart, $"{why}:\n{ExplainFromLog(logOffset, port)}");
     }
 
-    public async Task<DaemonResult> StopAsync(CancellationToken cancellationToken)
+    /// <param name="expectedUrl">Where this data home's daemon listens by the configuration: an orphan there is stopped too.</param>
+    public async Task<DaemonResult> StopAsync(Uri? expectedUrl, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(home.Directory)) return new DaemonResult(DaemonOutcome.NotRunning, "not running");
-        using var held = await DaemonLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken).ConfigureAwait(false);
+        using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
         if (held is null) return Busy();
         var recorded = PidFile.Read(home.PidFile);
-        if (recorded is not { IsRunning: true })
+        if (await RunningDaemon.FindAsync(home, expectedUrl, cancellationToken).ConfigureAwait(false) is not { } daemon)
         {
             File.Delete(home.PidFile);
             return new DaemonResult(DaemonOutcome.NotRunning, recorded is null ? "not running" : $"not running (removed a stale pid file naming pid {recorded.Pid})");
         }
-        var forced = await StopProcessAsync(recorded.Pid, cancellationToken).ConfigureAwait(false);
+        var forced = await StopProcessAsync(daemon.Pid, cancellationToken).ConfigureAwait(false);
         File.Delete(home.PidFile);
+        var orphan = recorded?.Pid == daemon.Pid ? "" : ", which had no pid file";
         return new DaemonResult(DaemonOutcome.Stopped,
-            forced ? $"stopped (pid {recorded.Pid} ignored SIGTERM for {StopGracePeriod.TotalSeconds:0} s and was killed)" : $"stopped (pid {recorded.Pid})", recorded);
+            forced ? $"stopped (pid {daemon.Pid}{orphan} ignored SIGTERM for {StopGracePeriod.TotalSeconds:0} s and was killed)" : $"stopped (pid {daemon.Pid}{orphan})", daemon);
     }
+
+    /// <summary>The caller's lock, lent, when it holds one; else the lock taken here; null when it stayed busy.</summary>
+    private async Task<DaemonLock?> LockAsync(CancellationToken cancellationToken) =>
+        heldLock?.Lend() ?? await DaemonLock.AcquireAsync(home.LockFile, LockTimeout, cancellationToken).ConfigureAwait(false);
 
     /// <summary>SIGTERM, then up to <see cref="StopGracePeriod"/> for in-flight streams, then SIGKILL. True when killed.</summary>
     private static async Task<bool> StopProcessAsync(int pid, CancellationToken cancellationToken)
@@ -132,8 +144,11 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
         return false;
     }
 
-    /// <summary>Why the port cannot be used, naming its listener when /proc tells; null when it is free.</summary>
-    private static string? PortProblem(string host, int port)
+    /// <summary>
+    /// Why the port cannot be used, naming its listener: a proxy by the identity its /health gave, anything else when
+    /// /proc tells. Null when the port is free.
+    /// </summary>
+    private static string? PortProblem(string host, int port, DaemonIdentity? listener)
     {
         var address = host is "localhost" ? IPAddress.Loopback : IPAddress.TryParse(host.Trim('[', ']'), out var parsed) ? parsed : IPAddress.Loopback;
         try
@@ -145,7 +160,7 @@ internal sealed class DaemonController(DataHome home, SecretRedactor redactor)
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            var owner = ProcessTable.DescribeListener(port);
+            var owner = listener is null ? ProcessTable.DescribeListener(port) : $"the azure-openai proxy of data home {listener.DataHome} (pid {listener.Pid})";
             return $"port {port} is already in use{(owner is null ? "" : $" by {owner}")}: stop it, or choose another port with `azure-openai setup --port N` (or PORT=N)";
         }
     }

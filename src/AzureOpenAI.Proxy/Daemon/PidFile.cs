@@ -22,8 +22,12 @@ internal sealed record PidFile(int Pid, Uri BaseUrl, DateTime StartedUtc)
         catch (DirectoryNotFoundException) { return null; }
     }
 
-    public void Write(string path) =>
+    /// <summary>Writes atomically, dated <see cref="StartedUtc"/> (an adopted daemon keeps its real start time).</summary>
+    public void Write(string path)
+    {
         AtomicFile.WriteAllText(path, $"{Pid.ToString(CultureInfo.InvariantCulture)}\n{BaseUrl}\n");
+        File.SetLastWriteTimeUtc(path, StartedUtc);
+    }
 
     /// <summary>The recorded process is alive and still our server, not a reused pid.</summary>
     public bool IsRunning => ProcessTable.IsProxyServer(Pid);

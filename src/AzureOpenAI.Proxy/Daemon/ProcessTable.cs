@@ -29,6 +29,18 @@ internal static class ProcessTable
         catch (InvalidOperationException) { return false; }
     }
 
+    /// <summary>When <paramref name="pid"/> started; now when that cannot be known (it just exited).</summary>
+    public static DateTime StartTimeUtc(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.StartTime.ToUniversalTime();
+        }
+        catch (ArgumentException) { return DateTime.UtcNow; }
+        catch (InvalidOperationException) { return DateTime.UtcNow; }
+    }
+
     /// <summary>The process's arguments, or an empty list when it is gone or not ours to read.</summary>
     public static IReadOnlyList<string> CommandLine(int pid)
     {

@@ -1,3 +1,5 @@
+using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Daemon;
 using Microsoft.AspNetCore.Http;
 
 namespace AzureOpenAI.Proxy.Server;
@@ -5,6 +7,10 @@ namespace AzureOpenAI.Proxy.Server;
 /// <summary><c>GET /health</c> and <c>HEAD</c>/<c>GET /</c>: open without the token, and free of secrets.</summary>
 internal static class ProbeEndpoints
 {
+    // The data home this process serves, from its own environment as every verb resolves it.
+    private static readonly string DataHomeDirectory = DataHome.FromProcessEnvironment().Directory;
+
+    /// <summary>Also names this process and its data home, so the CLI recognises its own daemon when the pid file is lost.</summary>
     public static Task HealthAsync(HttpContext context, ProxyState state) => JsonResponses.WriteAsync(context, writer =>
     {
         writer.WriteStartObject();
@@ -12,6 +18,8 @@ internal static class ProbeEndpoints
         writer.WriteString("version"u8, ProductInfo.Version);
         writer.WriteString("provider"u8, state.ProviderName);
         writer.WriteBoolean("configured"u8, state.MissingEndpoint is null);
+        writer.WriteNumber(DaemonIdentity.PidField, Environment.ProcessId);
+        writer.WriteString(DaemonIdentity.DataHomeField, DataHomeDirectory);
         writer.WriteEndObject();
     });
 

@@ -19,7 +19,7 @@ public sealed class CompatibilityLayersTests
         File.WriteAllText(Path.Combine(plugin, ".env"), "MIDDLE_MODEL=from-plugin-env\nSMALL_MODEL=from-plugin-env\nPORT=1002\n");
         File.WriteAllText(Path.Combine(home, ".claude", "settings.json"),
             """{"plugins":{"azure-openai":{"smallModel":"from-user-settings","proxyPort":1003,"maxTokens":4096,"unknownKey":true}}}""");
-        File.WriteAllText(Path.Combine(project, ".claude", "settings.json"), """{"plugins":{"azure-openai":{"proxyPort":1004}}}""");
+        File.WriteAllText(Path.Combine(project, ".claude", "settings.json"), """{"plugins":{"azure-openai":{"maxTokens":2048}}}""");
         var environment = new Dictionary<string, string>
         {
             ["HOME"] = home,
@@ -35,9 +35,9 @@ public sealed class CompatibilityLayersTests
         Assert.Equal(new ConfigValue("from-plugin-env", $"plugin .env ({Path.Combine(plugin, ".env")})"), config.Find("MIDDLE_MODEL"));
         var userSettings = Path.Combine(home, ".claude", "settings.json");
         Assert.Equal(new ConfigValue("from-user-settings", $"settings.json plugins.azure-openai ({userSettings})"), config.Find("SMALL_MODEL"));
-        Assert.Equal(new ConfigValue("4096", $"settings.json plugins.azure-openai ({userSettings})"), config.Find("MAX_TOKENS_LIMIT"));
-        Assert.Equal("1004", config.Get("PORT"));
-        Assert.Contains(Path.Combine(project, ".claude", "settings.json"), config.Find("PORT")!.Source, StringComparison.Ordinal);
+        Assert.Equal(new ConfigValue("1003", $"settings.json plugins.azure-openai ({userSettings})"), config.Find("PORT"));
+        Assert.Equal("2048", config.Get("MAX_TOKENS_LIMIT"));
+        Assert.Contains(Path.Combine(project, ".claude", "settings.json"), config.Find("MAX_TOKENS_LIMIT")!.Source, StringComparison.Ordinal);
         Assert.Equal(new ConfigValue("55", "plugin options (CLAUDE_PLUGIN_OPTION_*)"), config.Find("REQUEST_TIMEOUT"));
         Assert.Equal("2024-10-21", config.Get("AZURE_API_VERSION"));
         Assert.Equal(new ConfigValue("debug", ConfigLayers.EnvironmentSource), config.Find("LOG_LEVEL"));
