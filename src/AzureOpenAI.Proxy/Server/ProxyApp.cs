@@ -38,7 +38,7 @@ internal static class ProxyApp
         builder.Services.AddSingleton<CountTokensEndpoint>();
         builder.Services.AddSingleton<ModelsEndpoint>();
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
-            new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens);
+            new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens, logEachAttempt: settings.LogLevel <= LogLevel.Debug);
 
         var app = builder.Build();
         app.UseMiddleware<RequestScopeMiddleware>();
@@ -85,10 +85,12 @@ internal static class ProxyApp
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });
         logging.SetMinimumLevel(level);
-        // Framework chatter (and HttpClient's per-request lines, which carry upstream URLs) only when debugging.
+        // Framework chatter, HttpClient's per-request lines (which carry upstream URLs) and Polly's per-attempt lines
+        // only when debugging: one line per request is the rule. Their warnings (a retry) stay.
         var framework = level <= LogLevel.Debug ? level : LogLevel.Warning;
         logging.AddFilter("Microsoft", framework);
         logging.AddFilter("System.Net.Http", framework);
+        logging.AddFilter("Polly", framework);
     }
 
     private static void AnnounceStart(WebApplication app)
