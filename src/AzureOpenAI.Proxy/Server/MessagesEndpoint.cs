@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
@@ -117,9 +118,11 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     private async Task RespondWholeAsync(HttpContext context, UpstreamSuccess answer, string requestedModel, string deployment)
     {
         byte[] upstreamBody;
+        var reading = Stopwatch.GetTimestamp();
         try
         {
             upstreamBody = await answer.Response.Content.ReadAsByteArrayAsync(answer.Deadline.Token);
+            RequestLogEntry.Of(context).UpstreamLatency += Stopwatch.GetElapsedTime(reading); // a whole answer's upstream time ends with its body
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {

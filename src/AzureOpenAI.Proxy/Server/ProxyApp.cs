@@ -37,6 +37,8 @@ internal static class ProxyApp
         builder.Services.AddSingleton<MessagesEndpoint>();
         builder.Services.AddSingleton<CountTokensEndpoint>();
         builder.Services.AddSingleton<ModelsEndpoint>();
+        builder.Services.AddSingleton<ProxyOverheadWindow>();
+        builder.Services.AddSingleton<ServerTiming>();
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
             new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens, logEachAttempt: settings.LogLevel <= LogLevel.Debug);
 
