@@ -5,13 +5,22 @@ namespace AzureOpenAI.Proxy.Server;
 /// <summary><c>GET /health</c> and <c>HEAD</c>/<c>GET /</c>: open without the token, and free of secrets.</summary>
 internal static class ProbeEndpoints
 {
-    public static Task HealthAsync(HttpContext context, ProxyState state) => JsonResponses.WriteAsync(context, writer =>
+    /// <summary>
+    /// <c>proxyOverhead</c>: the median Server-Timing <c>proxy</c> time of the last API requests (null before the
+    /// first) and how many it is taken over.
+    /// </summary>
+    public static Task HealthAsync(HttpContext context, ProxyState state, ProxyOverheadWindow overhead) => JsonResponses.WriteAsync(context, writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("status"u8, "ok"u8);
         writer.WriteString("version"u8, ProductInfo.Version);
         writer.WriteString("provider"u8, state.ProviderName);
         writer.WriteBoolean("configured"u8, state.MissingEndpoint is null);
+        var (median, requests) = overhead.Median();
+        writer.WriteStartObject("proxyOverhead"u8);
+        if (median is { } ms) writer.WriteNumber("medianMs"u8, Math.Round(ms, 3)); else writer.WriteNull("medianMs"u8);
+        writer.WriteNumber("requests"u8, requests);
+        writer.WriteEndObject();
         writer.WriteEndObject();
     });
 

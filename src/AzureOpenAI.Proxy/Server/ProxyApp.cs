@@ -62,7 +62,8 @@ internal static class ProxyApp
         app.MapGet("/v1/models", (HttpContext c) => c.RequestServices.GetRequiredService<ModelsEndpoint>().ListAsync(c));
         app.MapGet("/v1/models/{id}", (HttpContext c) =>
             c.RequestServices.GetRequiredService<ModelsEndpoint>().GetAsync(c, c.Request.RouteValues["id"] as string ?? ""));
-        app.MapGet("/health", (HttpContext c) => ProbeEndpoints.HealthAsync(c, c.RequestServices.GetRequiredService<ProxyState>()));
+        app.MapGet("/health", (HttpContext c) =>
+            ProbeEndpoints.HealthAsync(c, c.RequestServices.GetRequiredService<ProxyState>(), c.RequestServices.GetRequiredService<ProxyOverheadWindow>()));
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], ProbeEndpoints.RootAsync);
         app.MapFallback((HttpContext c) => AnthropicErrors.WriteAsync(c, AnthropicErrorType.NotFound,
             $"{c.Request.Method} {c.Request.Path} is not an endpoint of this proxy"));

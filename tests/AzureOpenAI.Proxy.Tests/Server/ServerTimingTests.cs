@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AzureOpenAI.Proxy.Tests.Support;
 using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.Proxy.Tests.Server;
 
-/// <summary>Every answer carries <c>Server-Timing: upstream;dur=…, proxy;dur=…</c>.</summary>
+/// <summary>Every answer carries <c>Server-Timing: upstream;dur=…, proxy;dur=…</c>; /health reports the median proxy time.</summary>
 public sealed partial class ServerTimingTests
 {
     private const string Request = """{"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"hello"}]}""";
@@ -87,5 +88,34 @@ public sealed partial class ServerTimingTests
         Assert.Equal(0, Timing(counted).Upstream);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Timing(missing);
+    }
+
+    [Fact]
+    public async Task Health_ReportsTheMedianProxyTimeOfApiRequests_NotOfProbes()
+    {
+        await using var fake = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
+        await using var proxy = await TestProxy.StartAsync(FakeUpstreamSettings.Azure(fake));
+        var before = await OverheadAsync(proxy);
+
+        var proxyTimes = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await proxy.Http.PostAsync("/v1/messages/count_tokens", Json(Request), Token);
+            proxyTimes.Add(Timing(response).Proxy);
+        }
+        var after = await OverheadAsync(proxy);
+
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("medianMs").ValueKind);
+        Assert.Equal(0, before.GetProperty("requests").GetInt32());
+        Assert.Equal(3, after.GetProperty("requests").GetInt32()); // the /health calls are not counted
+        proxyTimes.Sort();
+        Assert.Equal(proxyTimes[1], after.GetProperty("medianMs").GetDouble(), 0.01);
+    }
+
+    private static async Task<JsonElement> OverheadAsync(TestProxy proxy)
+    {
+        using var health = await proxy.Http.GetAsync("/health", Token);
+        Timing(health);
+        return JsonDocument.Parse(await health.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("proxyOverhead").Clone();
     }
 }
