@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
 using BenchmarkDotNet.Attributes;
@@ -17,15 +15,15 @@ public class StreamBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _textChunks = [.. Enumerable.Range(0, 500).Select(i => Chunk($$"""{"content":"word{{i}} "}""")), Finish("stop"), Done];
+        _textChunks = [.. Enumerable.Range(0, 500).Select(i => ChatChunks.Text($"word{i} ")), ChatChunks.Finish("stop"), ChatChunks.Done];
         _toolChunks =
         [
-            Chunk("""{"tool_calls":[{"index":0,"id":"call_abc","type":"function","function":{"name":"Bash","arguments":""}}]}"""),
-            ArgumentFragment("{\"command\":\""),
-            .. Enumerable.Range(0, 200).Select(_ => ArgumentFragment("x")),
-            ArgumentFragment("\"}"),
-            Finish("tool_calls"),
-            Done,
+            ChatChunks.Chunk("""{"tool_calls":[{"index":0,"id":"call_abc","type":"function","function":{"name":"Bash","arguments":""}}]}"""),
+            ChatChunks.ArgumentFragment("{\"command\":\""),
+            .. Enumerable.Range(0, 200).Select(_ => ChatChunks.ArgumentFragment("x")),
+            ChatChunks.ArgumentFragment("\"}"),
+            ChatChunks.Finish("tool_calls"),
+            ChatChunks.Done,
         ];
     }
 
@@ -43,16 +41,4 @@ public class StreamBenchmarks
         translator.EndOfStream(output);
         return output.WrittenCount;
     }
-
-    private static readonly byte[] Done = "[DONE]"u8.ToArray();
-
-    private static byte[] Chunk(string delta) => Encoding.UTF8.GetBytes(
-        $$"""{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"gpt-4o","choices":[{"index":0,"delta":{{delta}},"finish_reason":null}]}""");
-
-    private static byte[] ArgumentFragment(string arguments) =>
-        Chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"" + JsonEncodedText.Encode(arguments) + "\"}}]}");
-
-    private static byte[] Finish(string reason) => Encoding.UTF8.GetBytes(
-        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"" + reason
-        + "\"}],\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":500,\"total_tokens\":600}}");
 }

@@ -9,8 +9,8 @@ using AzureOpenAI.Proxy.Server;
 namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>
-/// <c>status [--json]</c>: whether the daemon runs and with what, whether Claude Code is routed to it, and the last
-/// log lines, redacted. Exit 0 when running, 3 when stopped. Nothing printed here is a secret: the slash command
+/// <c>status [--json]</c>: whether the daemon runs and with what, its median proxy overhead (from <c>/health</c>),
+/// whether Claude Code is routed to it, and the last log lines, redacted. Exit 0 when running, 3 when stopped. Nothing printed here is a secret: the slash command
 /// shows it to the model.
 /// </summary>
 internal static class StatusCommand
@@ -35,23 +35,26 @@ internal static class StatusCommand
 /// <summary>The facts <c>status</c> reports, gathered once and rendered as text or JSON.</summary>
 internal sealed record StatusReport(
     bool Running, int? Pid, Uri? Url, TimeSpan? Uptime, bool? Healthy, string Version, ProviderSummary Provider,
-    RoutingCheck Routing, IReadOnlyList<string> ConfigProblems, string LogFile, IReadOnlyList<string> RecentLog)
+    RoutingCheck Routing, IReadOnlyList<string> ConfigProblems, string LogFile, IReadOnlyList<string> RecentLog,
+    double? OverheadMedianMs = null, int OverheadRequests = 0)
 {
     public static async Task<StatusReport> CollectAsync(CliContext context, int logLines, CancellationToken cancellationToken)
     {
         var snapshot = context.LoadConfiguration();
-        var daemon = PidFile.Read(context.Home.PidFile) is { IsRunning: true } running ? running : null;
-        bool? healthy = daemon is null ? null
-            : await HealthProbe.IsHealthyAsync(daemon.BaseUrl, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        // Also finds this data home's daemon when its pid file was lost (an orphan answering on the configured port).
+        var daemon = await RunningDaemon.FindAsync(context.Home, RunningDaemon.ExpectedUrl(snapshot.Settings), cancellationToken).ConfigureAwait(false);
+        var health = daemon is null ? null
+            : await HealthProbe.ReadAsync(daemon.BaseUrl, TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
         var expectedUrl = daemon?.BaseUrl ?? (snapshot.Settings is { } s ? HealthProbe.LocalUrl(s.Host, s.Port) : null);
         var routing = expectedUrl is null
             ? new RoutingCheck(false, "unknown: the configuration is invalid")
             : context.ClaudeSettings.CheckRouting(expectedUrl.AbsoluteUri.TrimEnd('/'), snapshot.Settings?.ProxyAuthToken);
         return new StatusReport(
-            daemon is not null, daemon?.Pid, daemon?.BaseUrl, daemon is null ? null : DateTime.UtcNow - daemon.StartedUtc, healthy,
+            daemon is not null, daemon?.Pid, daemon?.BaseUrl, daemon is null ? null : DateTime.UtcNow - daemon.StartedUtc, health?.Healthy,
             ProductInfo.Version, ProviderSummary.From(snapshot), routing,
             [.. snapshot.Problems.Select(p => snapshot.Redactor.Redact(p.ToString()))],
-            context.Home.LogFile, [.. TailLog(context.Home.LogFile, logLines).Select(snapshot.Redactor.Redact)]);
+            context.Home.LogFile, [.. TailLog(context.Home.LogFile, logLines).Select(snapshot.Redactor.Redact)],
+            health?.OverheadMedianMs, health?.OverheadRequests ?? 0);
     }
 
     public string ToText()
@@ -61,6 +64,8 @@ internal sealed record StatusReport(
         Line("proxy", Running
             ? $"running (pid {Pid}, {Url}, up {FormatUptime(Uptime!.Value)}{(Healthy == true ? "" : ", NOT answering /health")})"
             : "stopped");
+        if (OverheadMedianMs is { } overhead)
+            Line("overhead", string.Create(CultureInfo.InvariantCulture, $"{overhead:0.00} ms median proxy time of the last {OverheadRequests} requests"));
         Line("version", Version);
         Line("provider", Provider.Provider);
         Line("endpoint", Provider.EndpointHost);
@@ -87,6 +92,10 @@ internal sealed record StatusReport(
             if (Url is not null) json.WriteNumber("port", Url.Port); else json.WriteNull("port");
             if (Uptime is { } uptime) json.WriteNumber("uptimeSeconds", (long)uptime.TotalSeconds); else json.WriteNull("uptimeSeconds");
             if (Healthy is { } healthy) json.WriteBoolean("healthy", healthy); else json.WriteNull("healthy");
+            json.WriteStartObject("proxyOverhead");
+            if (OverheadMedianMs is { } overhead) json.WriteNumber("medianMs", overhead); else json.WriteNull("medianMs");
+            json.WriteNumber("requests", OverheadRequests);
+            json.WriteEndObject();
             json.WriteString("version", Version);
             json.WriteString("provider", Provider.Provider);
             json.WriteString("endpointHost", Provider.EndpointHost);

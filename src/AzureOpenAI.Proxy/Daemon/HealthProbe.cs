@@ -1,10 +1,11 @@
 using System.Net.Http;
+using System.Text.Json;
 
 namespace AzureOpenAI.Proxy.Daemon;
 
 /// <summary>
-/// Asks a proxy's <c>GET /health</c> whether it answers (DESIGN.md §4: 200 with <c>{"status":"ok",…}</c>) and who it is
-/// (<see cref="DaemonIdentity"/>).
+/// Asks a proxy's <c>GET /health</c> whether it answers (DESIGN.md §4: 200 with <c>{"status":"ok",…}</c>), who it is
+/// (<see cref="DaemonIdentity"/>) and what it reports (<see cref="HealthReport"/>).
 /// </summary>
 internal static class HealthProbe
 {
@@ -12,20 +13,26 @@ internal static class HealthProbe
     private const int MaxAnswerBytes = 64 * 1024;
 
     public static async Task<bool> IsHealthyAsync(Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken) =>
-        await ReadAsync(baseUrl, timeout, cancellationToken).ConfigureAwait(false) is not null;
+        await ReadBodyAsync(baseUrl, timeout, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>The identity of what answers at <paramref name="baseUrl"/>, or null when nothing (or no proxy) does.</summary>
     public static async Task<DaemonIdentity?> IdentifyAsync(Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken) =>
-        await ReadAsync(baseUrl, timeout, cancellationToken).ConfigureAwait(false) is { } body ? DaemonIdentity.Parse(body) : null;
+        await ReadBodyAsync(baseUrl, timeout, cancellationToken).ConfigureAwait(false) is { } body
+            ? DaemonIdentity.Parse(System.Text.Encoding.UTF8.GetString(body))
+            : null;
+
+    /// <summary>Whether the proxy answered 200, and its <c>proxyOverhead</c> (absent from an older proxy's answer).</summary>
+    public static async Task<HealthReport> ReadAsync(Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await ReadBodyAsync(baseUrl, timeout, cancellationToken).ConfigureAwait(false) is { } body ? HealthReport.Parse(body) : HealthReport.NotAnswering;
 
     /// <summary>The body of a successful <c>/health</c> answer, or null.</summary>
-    private static async Task<string?> ReadAsync(Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBodyAsync(Uri baseUrl, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = MaxAnswerBytes };
         try
         {
             using var response = await client.GetAsync(new Uri(baseUrl, "/health"), cancellationToken).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false) : null;
+            return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false) : null;
         }
         catch (HttpRequestException) { return null; }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { return null; }
@@ -42,5 +49,29 @@ internal static class HealthProbe
             _ => host,
         };
         return new Uri($"http://{reachable}:{port}");
+    }
+}
+
+/// <summary>A <c>/health</c> answer: healthy, and the median proxy overhead of its last API requests when it has one.</summary>
+internal sealed record HealthReport(bool Healthy, double? OverheadMedianMs, int OverheadRequests)
+{
+    public static readonly HealthReport NotAnswering = new(false, null, 0);
+
+    public static HealthReport Parse(byte[] body)
+    {
+        try
+        {
+            using var health = JsonDocument.Parse(body);
+            if (health.RootElement.ValueKind != JsonValueKind.Object || !health.RootElement.TryGetProperty("proxyOverhead", out var overhead)
+                || overhead.ValueKind != JsonValueKind.Object)
+                return new HealthReport(true, null, 0);
+            double? median = overhead.TryGetProperty("medianMs", out var ms) && ms.ValueKind == JsonValueKind.Number && ms.TryGetDouble(out var value) ? value : null;
+            var requests = overhead.TryGetProperty("requests", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : 0;
+            return new HealthReport(true, median, requests);
+        }
+        catch (JsonException)
+        {
+            return new HealthReport(true, null, 0); // it answered 200; what it said is not ours to judge here
+        }
     }
 }

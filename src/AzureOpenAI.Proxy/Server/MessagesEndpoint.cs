@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
@@ -50,8 +51,9 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         }
         entry.Deployment = deployment;
 
-        // Step 3: the input-token estimate for message_start is counted while the upstream thinks.
-        var inputEstimate = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
+        // Step 3: the input-token estimate for message_start is counted while the upstream thinks (memoized: a new
+        // turn counts only what is new).
+        var inputCount = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
         using var result = await _upstream!.SendAsync(request, deployment, context.RequestAborted);
         entry.UpstreamLatency = result.Latency;
 
@@ -61,11 +63,11 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             case UpstreamFailure failure:
                 await FailAsync(context, failure, deployment);
                 break;
-            case UpstreamSuccess answer when inputEstimate is not null && NotAnEventStream(answer) is { } contentType:
+            case UpstreamSuccess answer when inputCount is not null && NotAnEventStream(answer) is { } contentType:
                 await WriteUnusableAsync(context, $"it answered 200 with {contentType} instead of an event stream");
                 break;
-            case UpstreamSuccess answer when inputEstimate is not null:
-                var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames, await inputEstimate);
+            case UpstreamSuccess answer when inputCount is not null:
+                var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames, InputTokensNow(inputCount, request));
                 await new StreamRelay(answer, translator, context, state, logger).RunAsync();
                 break;
             case UpstreamSuccess answer:
@@ -73,6 +75,13 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 break;
         }
     }
+
+    /// <summary>
+    /// The count if it is done, else the size estimate: the first byte never waits for counting, and the upstream's
+    /// real usage follows in <c>message_delta</c> anyway.
+    /// </summary>
+    private static int InputTokensNow(Task<int> counting, MessagesRequest request) =>
+        counting.IsCompletedSuccessfully ? counting.Result : TokenCounter.EstimateFromSize(request);
 
     /// <summary>The deployment the request goes to, or null when the provider or the tier's deployment is not configured.</summary>
     private string? Route(string requestedModel) => state.MissingEndpoint is null && _upstream is not null ? state.Router.Route(requestedModel) : null;
@@ -109,9 +118,11 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     private async Task RespondWholeAsync(HttpContext context, UpstreamSuccess answer, string requestedModel, string deployment)
     {
         byte[] upstreamBody;
+        var reading = Stopwatch.GetTimestamp();
         try
         {
             upstreamBody = await answer.Response.Content.ReadAsByteArrayAsync(answer.Deadline.Token);
+            RequestLogEntry.Of(context).UpstreamLatency += Stopwatch.GetElapsedTime(reading); // a whole answer's upstream time ends with its body
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {
@@ -143,12 +154,32 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         await context.Response.Body.WriteAsync(message, context.RequestAborted);
     }
 
-    /// <summary>Reads <c>usage</c> of the translated message for the request log.</summary>
+    /// <summary>
+    /// Reads <c>usage</c> of the translated message for the request log: a forward scan that skips every other
+    /// top-level value, with no document built.
+    /// </summary>
     private static void RecordUsage(RequestLogEntry entry, byte[] message)
     {
-        using var document = JsonDocument.Parse(message);
-        if (!document.RootElement.TryGetProperty("usage", out var usage)) return;
-        if (usage.TryGetProperty("input_tokens", out var input) && input.TryGetInt32(out var i)) entry.InputTokens = i;
-        if (usage.TryGetProperty("output_tokens", out var output) && output.TryGetInt32(out var o)) entry.OutputTokens = o;
+        var reader = new Utf8JsonReader(message);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isUsage = reader.ValueTextEquals("usage"u8);
+            reader.Read();
+            if (!isUsage || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var field = reader.ValueTextEquals("input_tokens"u8) ? 1 : reader.ValueTextEquals("output_tokens"u8) ? 2 : 0;
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var tokens)) reader.Skip();
+                else if (field == 1) entry.InputTokens = tokens;
+                else if (field == 2) entry.OutputTokens = tokens;
+            }
+            return;
+        }
     }
 }

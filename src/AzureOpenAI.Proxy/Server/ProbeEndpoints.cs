@@ -10,8 +10,12 @@ internal static class ProbeEndpoints
     // The data home this process serves, from its own environment as every verb resolves it.
     private static readonly string DataHomeDirectory = DataHome.FromProcessEnvironment().Directory;
 
-    /// <summary>Also names this process and its data home, so the CLI recognises its own daemon when the pid file is lost.</summary>
-    public static Task HealthAsync(HttpContext context, ProxyState state) => JsonResponses.WriteAsync(context, writer =>
+    /// <summary>
+    /// Also names this process and its data home, so the CLI recognises its own daemon when the pid file is lost, and
+    /// <c>proxyOverhead</c>: the median Server-Timing <c>proxy</c> time of the last API requests (null before the
+    /// first) and how many it is taken over.
+    /// </summary>
+    public static Task HealthAsync(HttpContext context, ProxyState state, ProxyOverheadWindow overhead) => JsonResponses.WriteAsync(context, writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("status"u8, "ok"u8);
@@ -20,6 +24,11 @@ internal static class ProbeEndpoints
         writer.WriteBoolean("configured"u8, state.MissingEndpoint is null);
         writer.WriteNumber(DaemonIdentity.PidField, Environment.ProcessId);
         writer.WriteString(DaemonIdentity.DataHomeField, DataHomeDirectory);
+        var (median, requests) = overhead.Median();
+        writer.WriteStartObject("proxyOverhead"u8);
+        if (median is { } ms) writer.WriteNumber("medianMs"u8, Math.Round(ms, 3)); else writer.WriteNull("medianMs"u8);
+        writer.WriteNumber("requests"u8, requests);
+        writer.WriteEndObject();
         writer.WriteEndObject();
     });
 

@@ -37,8 +37,10 @@ internal static class ProxyApp
         builder.Services.AddSingleton<MessagesEndpoint>();
         builder.Services.AddSingleton<CountTokensEndpoint>();
         builder.Services.AddSingleton<ModelsEndpoint>();
+        builder.Services.AddSingleton<ProxyOverheadWindow>();
+        builder.Services.AddSingleton<ServerTiming>();
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
-            new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens);
+            new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens, logEachAttempt: settings.LogLevel <= LogLevel.Debug);
 
         var app = builder.Build();
         app.UseMiddleware<RequestScopeMiddleware>();
@@ -60,7 +62,8 @@ internal static class ProxyApp
         app.MapGet("/v1/models", (HttpContext c) => c.RequestServices.GetRequiredService<ModelsEndpoint>().ListAsync(c));
         app.MapGet("/v1/models/{id}", (HttpContext c) =>
             c.RequestServices.GetRequiredService<ModelsEndpoint>().GetAsync(c, c.Request.RouteValues["id"] as string ?? ""));
-        app.MapGet("/health", (HttpContext c) => ProbeEndpoints.HealthAsync(c, c.RequestServices.GetRequiredService<ProxyState>()));
+        app.MapGet("/health", (HttpContext c) =>
+            ProbeEndpoints.HealthAsync(c, c.RequestServices.GetRequiredService<ProxyState>(), c.RequestServices.GetRequiredService<ProxyOverheadWindow>()));
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], ProbeEndpoints.RootAsync);
         app.MapFallback((HttpContext c) => AnthropicErrors.WriteAsync(c, AnthropicErrorType.NotFound,
             $"{c.Request.Method} {c.Request.Path} is not an endpoint of this proxy"));
@@ -85,10 +88,12 @@ internal static class ProxyApp
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             });
         logging.SetMinimumLevel(level);
-        // Framework chatter (and HttpClient's per-request lines, which carry upstream URLs) only when debugging.
+        // Framework chatter, HttpClient's per-request lines (which carry upstream URLs) and Polly's per-attempt lines
+        // only when debugging: one line per request is the rule. Their warnings (a retry) stay.
         var framework = level <= LogLevel.Debug ? level : LogLevel.Warning;
         logging.AddFilter("Microsoft", framework);
         logging.AddFilter("System.Net.Http", framework);
+        logging.AddFilter("Polly", framework);
     }
 
     private static void AnnounceStart(WebApplication app)

@@ -7,19 +7,20 @@ namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
 /// The envelope of every request: a <c>request-id: req_…</c> header, a barrier that turns any exception into an
-/// Anthropic <c>api_error</c> (never a stack trace in a body), and one log line when the request ends. A client that
+/// Anthropic <c>api_error</c> (never a stack trace in a body), the <c>Server-Timing</c> header (<see cref="ServerTiming"/>),
+/// and one log line when the request ends. A client that
 /// went away (cancelled reads, or the reset connection's IOException) is no error of ours.
 /// </summary>
-internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers)
+internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers, ServerTiming timing)
 {
     private readonly ILogger _logger = loggers.CreateLogger(ProductInfo.Name);
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var entry = new RequestLogEntry(Ids.NewRequestId());
         entry.Attach(context);
         context.Response.Headers["request-id"] = entry.RequestId;
+        timing.SetOnStart(context);
         try
         {
             await next(context);
@@ -44,14 +45,14 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
         }
         finally
         {
-            Log(context, entry, Stopwatch.GetElapsedTime(started));
+            Log(context, entry, Stopwatch.GetElapsedTime(entry.ArrivedTimestamp));
         }
     }
 
     private void Log(HttpContext context, RequestLogEntry entry, TimeSpan elapsed)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/v1", StringComparison.Ordinal))
+        if (!RequestLogEntry.IsApiPath(request.Path))
         {
             ProxyLog.Probe(_logger, entry.RequestId, request.Method, request.Path, context.Response.StatusCode);
             return;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Streaming;
@@ -13,6 +14,7 @@ namespace AzureOpenAI.Proxy.Server;
 /// <code>
 /// - the first write starts the response as an unbuffered event stream (headers go out with the first flush)
 /// - each upstream event restarts REQUEST_TIMEOUT, so it bounds silence, not the whole answer
+/// - the wait for the first event is the upstream's time, not the proxy's (Server-Timing)
 /// - a failure before message_start: an HTTP error; after: `event: error`, and the response ends (no fake message_stop)
 /// - a client that went away cancels the upstream read and is logged at Debug; a failed stream at Warning
 /// </code>
@@ -22,12 +24,20 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
     public async Task RunAsync()
     {
         var loop = new StreamRelayLoop(translator, WriteAsync, state.Host.PingInterval, state.Host.TimeProvider);
+        var waitingSince = Stopwatch.GetTimestamp();
+        var entry = RequestLogEntry.Of(context);
+        void OnUpstreamEvent()
+        {
+            if (waitingSince != 0) entry.UpstreamFirstEventWait = Stopwatch.GetElapsedTime(waitingSince);
+            waitingSince = 0;
+            call.Deadline.Reset();
+        }
         try
         {
             var body = await call.Response.Content.ReadAsStreamAsync(call.Deadline.Token);
             await using (body)
             {
-                await loop.RunAsync(body, call.Deadline.Reset, call.Deadline.Token);
+                await loop.RunAsync(body, OnUpstreamEvent, call.Deadline.Token);
             }
             if (translator.Message.Failure is { } failure) LogFailure(failure);
         }
@@ -36,15 +46,14 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
             using var failure = call.FailedReading(ex);
             if (failure.Kind == UpstreamFailureKind.ClientAborted)
             {
-                RequestLogEntry.Of(context).ClientAborted = true;
-                ProxyLog.ClientAborted(logger, RequestLogEntry.Of(context).RequestId);
+                entry.ClientAborted = true;
+                ProxyLog.ClientAborted(logger, entry.RequestId);
                 return;
             }
-            await FailAsync(loop, UpstreamErrors.ToAnthropic(failure, RequestLogEntry.Of(context).Deployment ?? "", state.Profile!, started: true));
+            await FailAsync(loop, UpstreamErrors.ToAnthropic(failure, entry.Deployment ?? "", state.Profile!, started: true));
         }
         finally
         {
-            var entry = RequestLogEntry.Of(context);
             (entry.InputTokens, entry.OutputTokens) = translator.Message.Usage;
         }
     }

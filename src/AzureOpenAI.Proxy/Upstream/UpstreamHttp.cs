@@ -8,15 +8,16 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// <code>
 /// retry (UpstreamRetry, only when MAX_RETRIES > 0)  →  Entra ID bearer (EntraAuthHandler, only with Entra ID)  →  sockets
 /// </code>
-/// No resilience timeout strategy on purpose: REQUEST_TIMEOUT is enforced per call (UpstreamCall) as silence while
-/// streaming, and a total-request timeout would cut long streamed answers.
+/// HttpClient's own request lines exist only when debugging (<c>logEachAttempt</c>). No resilience timeout strategy on
+/// purpose: REQUEST_TIMEOUT is enforced per call (UpstreamCall) as silence while streaming, and a total-request timeout
+/// would cut long streamed answers.
 /// </summary>
 internal static class UpstreamHttp
 {
     public const string ClientName = "upstream";
 
     public static IHttpClientBuilder AddUpstreamHttpClient(this IServiceCollection services, TimeSpan connectTimeout, UpstreamRetry retry,
-        EntraTokenCache? entraTokens)
+        EntraTokenCache? entraTokens, bool logEachAttempt)
     {
         var builder = services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -34,6 +35,8 @@ internal static class UpstreamHttp
             builder.AddResilienceHandler("upstream-retry", pipeline => pipeline.AddRetry(retry.StrategyOptions()));
         if (entraTokens is not null)
             builder.AddHttpMessageHandler(() => new EntraAuthHandler(entraTokens));
+        // The factory's logging handlers open a scope and time every attempt even when nothing is written.
+        if (!logEachAttempt) builder.RemoveAllLoggers();
         return builder;
     }
 }

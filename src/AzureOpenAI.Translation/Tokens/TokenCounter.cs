@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using Microsoft.ML.Tokenizers;
@@ -11,6 +11,11 @@ namespace AzureOpenAI.Translation.Tokens;
 /// prompt included) costs <see cref="TokensPerMessage"/> plus its role and content, and the reply is primed with
 /// <see cref="ReplyPrimingTokens"/>. Tool definitions count name, description and schema JSON; images follow
 /// OpenAI's tile rule (<see cref="ImageTokens"/>).
+/// <para>
+/// A conversation resends everything before its new turn, so counts are memoized per content unit (each system
+/// block, message and tool definition, <see cref="ContentUnitKey"/>) in <see cref="TokenCountCache.Shared"/>: a new
+/// turn tokenizes only what is new.
+/// </para>
 /// </summary>
 public static class TokenCounter
 {
@@ -20,119 +25,70 @@ public static class TokenCounter
     /// <summary>A PDF page read as text and image: OpenAI bills roughly this much per page (a documented estimate).</summary>
     internal const int TokensPerPdfPage = 1000;
 
+    /// <summary>The rule of thumb for JSON and English: about four bytes a token.</summary>
+    private const int BytesPerToken = 4;
+
     /// <summary>Counts system, messages, tool_use inputs, tool results, tool definitions and images for <paramref name="upstreamModel"/>'s encoding.</summary>
-    public static int CountInputTokens(MessagesRequest request, string upstreamModel)
+    public static int CountInputTokens(MessagesRequest request, string upstreamModel) =>
+        CountInputTokens(request, TokenizerCatalog.For(upstreamModel ?? ""), TokenCountCache.Shared);
+
+    /// <summary>The count with <paramref name="cache"/>, or, when it is null, with every unit counted afresh.</summary>
+    internal static int CountInputTokens(MessagesRequest request, TokenEncoding encoding, TokenCountCache? cache)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var counter = new Counter(TokenizerCatalog.For(upstreamModel ?? ""));
-        if (request.System.ValueKind is JsonValueKind.String or JsonValueKind.Array)
-            counter.Message("system", request.System);
+        var units = new MemoizedUnits(encoding, cache);
+        var total = ReplyPrimingTokens;
+        if (request.System.ValueKind == JsonValueKind.String)
+            total += units.Message("system", request.System);
+        else if (request.System.ValueKind == JsonValueKind.Array)
+        {
+            total += units.MessageOverhead("system");
+            foreach (var block in request.System.EnumerateArray()) total += units.SystemBlock(block);
+        }
         foreach (var message in request.Messages ?? [])
-            counter.Message(message.Role ?? "user", message.Content);
+            total += units.Message(message.Role ?? "user", message.Content);
         foreach (var tool in request.Tools ?? [])
-            counter.Tool(tool);
-        return counter.Total + ReplyPrimingTokens;
+            total += units.Tool(tool);
+        return total;
     }
 
-    private sealed class Counter(Tokenizer tokenizer)
+    /// <summary>
+    /// An instant estimate from the size of the request's content (its JSON bytes over <see cref="BytesPerToken"/>), for
+    /// a <c>message_start</c> that must not wait for <see cref="CountInputTokens(MessagesRequest, string)"/>.
+    /// </summary>
+    public static int EstimateFromSize(MessagesRequest request)
     {
-        public int Total { get; private set; }
-
-        public void Message(string role, JsonElement content)
-        {
-            Total += TokensPerMessage + Text(role);
-            Content(content);
-        }
-
-        public void Tool(ToolDefinition tool)
-        {
-            Total += Text(tool.Name) + Text(tool.Description);
-            if (tool.IsClientTool && tool.InputSchema.ValueKind == JsonValueKind.Object)
-                Total += Text(CompactJson(tool.InputSchema));
-        }
-
-        /// <summary>A string, or an array of blocks (system, message content, tool_result content, document content).</summary>
-        private void Content(JsonElement content)
-        {
-            if (content.ValueKind == JsonValueKind.String) Total += Text(content.GetString());
-            else if (content.ValueKind == JsonValueKind.Array)
-                foreach (var block in content.EnumerateArray()) Block(block);
-        }
-
-        private void Block(JsonElement block)
-        {
-            if (block.ValueKind != JsonValueKind.Object) return;
-            switch (String(block, "type"))
-            {
-                case "text":
-                    Total += Text(String(block, "text"));
-                    break;
-                case "thinking":
-                    Total += Text(String(block, "thinking"));
-                    break;
-                case "redacted_thinking":
-                    break; // opaque and never sent to an OpenAI-style upstream
-                case "tool_use":
-                    Total += Text(String(block, "id")) + Text(String(block, "name"));
-                    if (block.TryGetProperty("input", out var input)) Total += Text(CompactJson(input));
-                    break;
-                case "tool_result":
-                    Total += Text(String(block, "tool_use_id"));
-                    if (block.TryGetProperty("content", out var result)) Content(result);
-                    break;
-                case "image":
-                    Total += Image(block);
-                    break;
-                case "document":
-                    Document(block);
-                    break;
-                default:
-                    // search_result, server tool blocks, …: whatever reaches the model is at most their JSON.
-                    Total += Text(CompactJson(block));
-                    break;
-            }
-        }
-
-        private static int Image(JsonElement block) =>
-            block.TryGetProperty("source", out var source) && String(source, "type") == "base64"
-                ? ImageTokens.ForBase64(String(source, "data"))
-                : ImageTokens.UnknownSizeTokens;
-
-        private void Document(JsonElement block)
-        {
-            Total += Text(String(block, "title")) + Text(String(block, "context"));
-            if (!block.TryGetProperty("source", out var source)) return;
-            switch (String(source, "type"))
-            {
-                case "text":
-                    Total += Text(String(source, "data"));
-                    break;
-                case "content" when source.TryGetProperty("content", out var content):
-                    Content(content);
-                    break;
-                case "base64":
-                    Total += TokensPerPdfPage * PdfPages.Estimate(String(source, "data"));
-                    break;
-                default:
-                    Total += TokensPerPdfPage; // a URL: one page, size unknown
-                    break;
-            }
-        }
-
-        private int Text(string? text) => string.IsNullOrEmpty(text) ? 0 : LinearTokenCount.Count(tokenizer, text);
+        ArgumentNullException.ThrowIfNull(request);
+        long bytes = RawLength(request.System);
+        foreach (var message in request.Messages ?? []) bytes += RawLength(message.Content);
+        foreach (var tool in request.Tools ?? [])
+            bytes += (tool.Name?.Length ?? 0) + (tool.Description?.Length ?? 0) + RawLength(tool.InputSchema);
+        return (int)Math.Min(int.MaxValue, bytes / BytesPerToken);
     }
 
-    private static string? String(JsonElement obj, string property) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static int RawLength(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Undefined ? 0 : JsonMarshal.GetRawUtf8Value(element).Length;
 
-    /// <summary>JSON as the upstream receives it (compact), not as the client formatted it.</summary>
-    private static string CompactJson(JsonElement element)
+    /// <summary>Each unit's count from the cache, or counted and remembered; all counted afresh without a cache.</summary>
+    private readonly struct MemoizedUnits(TokenEncoding encoding, TokenCountCache? cache)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-            element.WriteTo(writer);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        public int Message(string role, JsonElement content) => Memoized((role, content),
+            static (e, s) => ContentUnitKey.Message(e, s.role, s.content), static (t, s) => ContentTokens.Message(t, s.role, s.content));
+
+        public int MessageOverhead(string role) => Memoized(role, ContentUnitKey.MessageOverhead, ContentTokens.MessageOverhead);
+
+        public int SystemBlock(JsonElement block) => Memoized(block, ContentUnitKey.SystemBlock, ContentTokens.Block);
+
+        public int Tool(ToolDefinition tool) => Memoized(tool, ContentUnitKey.Tool, ContentTokens.Tool);
+
+        private int Memoized<TUnit>(TUnit unit, Func<TokenEncoding, TUnit, UInt128> keyOf, Func<Tokenizer, TUnit, int> count)
+        {
+            if (cache is null) return count(encoding.Tokenizer, unit);
+            var key = keyOf(encoding, unit);
+            if (cache.TryGet(key, out var tokens)) return tokens;
+            tokens = count(encoding.Tokenizer, unit);
+            cache.Add(key, tokens);
+            return tokens;
+        }
     }
 }

@@ -9,10 +9,10 @@ namespace AzureOpenAI.Translation.Tokens;
 /// </summary>
 internal static class TokenizerCatalog
 {
-    private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"), LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TokenEncoding> O200k = new(() => Create("o200k_base"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TokenEncoding> Cl100k = new(() => Create("cl100k_base"), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static Tokenizer For(string upstreamModel) => UsesCl100k(upstreamModel) ? Cl100k.Value : O200k.Value;
+    public static TokenEncoding For(string upstreamModel) => UsesCl100k(upstreamModel) ? Cl100k.Value : O200k.Value;
 
     /// <summary>gpt-3.5*, gpt-35* (Azure spelling) and gpt-4 / gpt-4-turbo / gpt-4-32k, but not gpt-4o or gpt-4.1.</summary>
     internal static bool UsesCl100k(string upstreamModel)
@@ -23,4 +23,6 @@ internal static class TokenizerCatalog
         if (name.StartsWith("gpt-3.5", StringComparison.Ordinal) || name.StartsWith("gpt-35", StringComparison.Ordinal)) return true;
         return name.StartsWith("gpt-4", StringComparison.Ordinal) && (name.Length == 5 || name[5] == '-');
     }
+
+    private static TokenEncoding Create(string encoding) => new(encoding, TiktokenTokenizer.CreateForEncoding(encoding));
 }

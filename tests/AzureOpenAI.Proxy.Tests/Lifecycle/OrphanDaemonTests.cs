@@ -32,6 +32,19 @@ public sealed class OrphanDaemonTests
     }
 
     [Fact]
+    public async Task Status_FindsTheOrphanWithoutItsPidFile()
+    {
+        await using var sandbox = new Sandbox();
+        var pid = await SpawnDaemonAsync(sandbox, sandbox.Port);
+        File.Delete(sandbox.PidFile);
+
+        var status = await sandbox.RunAsync("status");
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains($"running (pid {pid}, {Url(sandbox.Port)}", status.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_AdoptsTheOrphan_ThenStatusReportsItRunning()
     {
         await using var sandbox = new Sandbox();

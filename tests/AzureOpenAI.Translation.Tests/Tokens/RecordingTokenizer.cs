@@ -5,12 +5,13 @@ namespace AzureOpenAI.Translation.Tests.Tokens;
 /// <summary>
 /// A real tiktoken tokenizer that records how much BPE work it was given: the longest single BPE input (a pre-token,
 /// or the whole span when pre-tokenization is off) and the characters encoded in all. BPE is quadratic in the first,
-/// so these bound the cost deterministically, with no clock.
+/// so these bound the cost deterministically, with no clock. <see cref="Calls"/> counts every encode or count asked of it.
 /// </summary>
 internal sealed class RecordingTokenizer(Tokenizer inner) : Tokenizer
 {
     public int LongestBpeInput { get; private set; }
     public long CharsEncoded { get; private set; }
+    public int Calls { get; private set; }
 
     public override PreTokenizer? PreTokenizer => inner.PreTokenizer;
 
@@ -36,6 +37,7 @@ internal sealed class RecordingTokenizer(Tokenizer inner) : Tokenizer
     private ReadOnlySpan<char> Record(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)
     {
         var span = text is null ? textSpan : text.AsSpan();
+        Calls++;
         CharsEncoded += span.Length;
         if (!settings.ConsiderPreTokenization || inner.PreTokenizer is null)
             LongestBpeInput = Math.Max(LongestBpeInput, span.Length);
