@@ -11,7 +11,8 @@ namespace AzureOpenAI.Translation.Streaming;
 /// 1. parse the next event with SseParser (UTF-8 split across reads, multi-line data, comments); Responses events
 ///    name themselves in the payload's type, so `event:` lines are not needed
 /// 2. while waiting, once message_start is out: `event: ping` after each ping interval of silence
-/// 3. onUpstreamEvent (the caller restarts its idle timeout), translator.Process, write and flush
+/// 3. onUpstreamEvent (the caller restarts its idle timeout), translator.Process; what is translated is written and
+///    flushed before every wait for the upstream, so events that arrived together leave in one write
 /// 4. at EOF: translator.EndOfStream (a normal end only if the upstream had said it was done)
 /// </code>
 /// Read, write and cancellation exceptions propagate: the caller knows whom to blame, and may then
@@ -38,8 +39,9 @@ public sealed class StreamRelayLoop(
             {
                 onUpstreamEvent();
                 translator.Process(_payload.WrittenSpan, _output);
+                if (!translator.Message.IsFinished) continue;
                 await FlushAsync().ConfigureAwait(false);
-                if (translator.Message.IsFinished) return;
+                return;
             }
         }
         translator.EndOfStream(_output);
@@ -67,7 +69,10 @@ public sealed class StreamRelayLoop(
     private async ValueTask<bool> NextAsync(IAsyncEnumerator<SseItem<bool>> events)
     {
         var next = events.MoveNextAsync();
-        if (next.IsCompleted || !translator.Message.HasStarted) return await next.ConfigureAwait(false);
+        // Events the upstream sent together go out in one write; what is translated is sent before any wait.
+        if (next.IsCompleted) return await next.ConfigureAwait(false);
+        await FlushAsync().ConfigureAwait(false);
+        if (!translator.Message.HasStarted) return await next.ConfigureAwait(false);
 
         var pending = next.AsTask();
         using var silence = new CancellationTokenSource();

@@ -38,7 +38,7 @@ public sealed class StreamRelayLoopTests
     private static MemoryStream Upstream(params string[] events) => new(Encoding.UTF8.GetBytes(string.Concat(events)));
 
     [Fact]
-    public async Task EachUpstreamEvent_IsWrittenAndFlushedOnItsOwn_AndRestartsTheIdleTimeout()
+    public async Task EventsThatArriveTogether_LeaveInOneWrite_AndEachRestartsTheIdleTimeout()
     {
         var upstreamEvents = 0;
         await Loop(StreamReplay.CreateTranslator()).RunAsync(
@@ -46,8 +46,25 @@ public sealed class StreamRelayLoopTests
 
         var writes = new List<string>();
         while (_writes.Reader.TryRead(out var written)) writes.Add(string.Join(',', SseEvents.Parse(written).Select(e => e.Event)));
-        Assert.Equal(["message_start", "content_block_start,content_block_delta", "content_block_stop,message_delta,message_stop"], writes);
+        Assert.Equal(["message_start,content_block_start,content_block_delta,content_block_stop,message_delta,message_stop"], writes);
         Assert.Equal(4, upstreamEvents);
+    }
+
+    [Fact]
+    public async Task WhatIsTranslated_IsWrittenBeforeWaitingForTheNextEvent()
+    {
+        var upstream = new Pipe();
+        var run = Loop(StreamReplay.CreateTranslator()).RunAsync(upstream.Reader.AsStream(), static () => { }, Token);
+
+        await upstream.Writer.WriteAsync(Encoding.UTF8.GetBytes(ChatSse.Role()), Token);
+        Assert.Equal("message_start", await NextWrittenEventAsync());
+        await upstream.Writer.WriteAsync(Encoding.UTF8.GetBytes(ChatSse.Text("Hi")), Token);
+        Assert.Equal("content_block_start", await NextWrittenEventAsync());
+        await upstream.Writer.WriteAsync(Encoding.UTF8.GetBytes(ChatSse.Finish("stop") + ChatSse.Done), Token);
+        await upstream.Writer.CompleteAsync();
+        await run;
+
+        Assert.Equal(["content_block_stop", "message_delta", "message_stop"], WrittenEventNames());
     }
 
     [Fact]
