@@ -27,10 +27,11 @@ public static class TokenCounter
         var counter = new Counter(TokenizerCatalog.For(upstreamModel ?? ""));
         if (request.System.ValueKind is JsonValueKind.String or JsonValueKind.Array)
             counter.Message("system", request.System);
+        // Null entries are the mapping's 400; the estimate for message_start runs beside it and must not throw first.
         foreach (var message in request.Messages ?? [])
-            counter.Message(message.Role ?? "user", message.Content);
+            if (message is not null) counter.Message(message.Role ?? "user", message.Content);
         foreach (var tool in request.Tools ?? [])
-            counter.Tool(tool);
+            if (tool is not null) counter.Tool(tool);
         return counter.Total + ReplyPrimingTokens;
     }
 
