@@ -24,6 +24,7 @@ internal sealed record Conversation(
     public static Conversation From(MessagesRequest request, bool mergeConsecutiveRoles)
     {
         RequestValidation.RequireModel(request);
+        SamplingParameters.RequireRanges(request);
         var toolNames = new ToolNameMap();
         var tools = ToolDefinitions.ToFunctionTools(request.Tools, toolNames);
         var (system, items) = ConversationReader.Read(request, toolNames, mergeConsecutiveRoles);

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace AzureOpenAI.Proxy.Tests.Fuzz;
 
 /// <summary>
-/// Malformed requests the fuzz suite found answered 500: each must be a 400 <c>invalid_request_error</c> whose message
+/// Malformed requests the fuzz suite found answered 5xx: each must be a 400 <c>invalid_request_error</c> whose message
 /// starts with the field, on every endpoint that reads a Messages body.
 /// </summary>
 public class BadInputTests(ProxyBehindFakeUpstream proxy) : IClassFixture<ProxyBehindFakeUpstream>
@@ -64,6 +64,10 @@ public class BadInputTests(ProxyBehindFakeUpstream proxy) : IClassFixture<ProxyB
         ["schema a string"] = ("""
             "tools":[{"name":"t","input_schema":"object"}],"messages":
             """ + Hi, "tools.0.input_schema"),
+        // a number the upstream may fail on (the fake answered 1E+308 with a 500)
+        ["temperature far out of range"] = ("""
+            "temperature":1E+308,"messages":
+            """ + Hi, "temperature"),
     };
 
     public static TheoryData<string, string> Cases()

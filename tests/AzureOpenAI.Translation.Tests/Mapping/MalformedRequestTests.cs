@@ -48,6 +48,19 @@ public sealed class MalformedRequestTests
             "tools":[{"name":"a"{{schema}}}]
             """))["tools"]![0]!["function"]!["parameters"]!["type"]!.GetValue<string>());
 
+    [Theory]
+    [InlineData("\"temperature\":1.5", "temperature")]
+    [InlineData("\"temperature\":-0.1", "temperature")]
+    [InlineData("\"temperature\":1E+308", "temperature")]
+    [InlineData("\"top_p\":2", "top_p")]
+    public void SamplingOutsideAnthropicsRange_IsRejectedNamingIt(string field, string name) =>
+        Assert.Equal(name + ": must be between 0 and 1", RejectionOf(Minimal(field)));
+
+    [Theory]
+    [InlineData("\"temperature\":0,\"top_p\":1")]
+    [InlineData("\"temperature\":1,\"top_p\":0")]
+    public void SamplingAtTheEndsOfTheRange_IsAccepted(string fields) => Assert.NotNull(Translate(Minimal(fields)));
+
     [Fact]
     public void Untranslatable_GivesTheMappersError() =>
         Assert.Equal("tools.0.input_schema.type: expected \"object\"",
