@@ -27,7 +27,7 @@ public class FuzzTests(ProxyBehindFakeUpstream proxy) : IClassFixture<ProxyBehin
 
         await FuzzCases.Create(captured).SampleAsync(async fuzzCase =>
         {
-            if (await FuzzOracle.CheckAsync(proxy.Http, fuzzCase, token) is { } violation) throw new FuzzViolationException(violation);
+            if ((await FuzzOracle.CheckAsync(proxy.Http, fuzzCase, token)).Violation is { } violation) throw new FuzzViolationException(violation);
         }, seed: seed, iter: cases, threads: 4, print: fuzzCase => fuzzCase.ToString(),
             writeLine: line => TestContext.Current.TestOutputHelper?.WriteLine(line));
 

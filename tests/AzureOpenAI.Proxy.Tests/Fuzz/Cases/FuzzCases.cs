@@ -14,6 +14,10 @@ public static class FuzzCases
     /// <summary>Non-ASCII text goes out as UTF-8, as Claude Code sends it, not as <c>\u</c> escapes; nesting past the parser's limit is a case.</summary>
     private static readonly JsonSerializerOptions Wire = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 256 };
 
+    /// <summary>Well-formed requests to <c>/v1/messages</c>, streaming or not: the soak's traffic.</summary>
+    public static Gen<FuzzCase> WellFormedMessages { get; } =
+        Gen.OneOf(FuzzEndpoint.Messages, FuzzEndpoint.Stream).SelectMany(endpoint => WellFormed(endpoint));
+
     /// <param name="captured">Named request bodies to mutate (the ../shared fixtures); may be empty.</param>
     public static Gen<FuzzCase> Create(IReadOnlyList<(string Name, JsonObject Body)> captured)
     {
@@ -23,7 +27,7 @@ public static class FuzzCases
             var generated = RequestGen.Request(endpoint);
             var sources = new List<(int, IGen<FuzzCase>)>
             {
-                (2, generated.Select(request => Build(endpoint, "generated", request, []))),
+                (2, WellFormed(endpoint)),
                 (4, Gen.Select(generated, mutations, (request, changes) => Build(endpoint, "generated", request, changes))),
             };
             if (captured.Count > 0)
@@ -37,6 +41,9 @@ public static class FuzzCases
     public static List<(string Name, JsonObject Body)> LoadCaptured(string directory) =>
         [.. Directory.GetFiles(directory, "*.request.json").Order(StringComparer.Ordinal)
             .Select(path => (Path.GetFileName(path), JsonNode.Parse(File.ReadAllBytes(path))!["body"]!.AsObject()))];
+
+    private static Gen<FuzzCase> WellFormed(FuzzEndpoint endpoint) =>
+        RequestGen.Request(endpoint).Select(request => Build(endpoint, "generated", request, []));
 
     private static JsonObject ForEndpoint(JsonObject captured, FuzzEndpoint endpoint)
     {

@@ -14,8 +14,8 @@ public static class FuzzOracle
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>The violation, or null for an acceptable answer.</summary>
-    public static async Task<string?> CheckAsync(HttpClient http, FuzzCase fuzzCase, CancellationToken cancellationToken)
+    /// <summary>The answer's status (0 when none came) and the violation, or null for an acceptable answer.</summary>
+    public static async Task<FuzzAnswer> CheckAsync(HttpClient http, FuzzCase fuzzCase, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Deadline);
@@ -33,11 +33,11 @@ public static class FuzzOracle
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return $"no complete answer within {Deadline.TotalSeconds:F0} s";
+            return new FuzzAnswer(0, $"no complete answer within {Deadline.TotalSeconds:F0} s");
         }
-        return Judge(fuzzCase, status, mediaType, body) is { } violation
+        return new FuzzAnswer(status, Judge(fuzzCase, status, mediaType, body) is { } violation
             ? $"{violation}; HTTP {status} {mediaType}: {Shorten(body)}"
-            : null;
+            : null);
     }
 
     private static string? Judge(FuzzCase fuzzCase, int status, string? mediaType, byte[] body)
@@ -95,3 +95,6 @@ public static class FuzzOracle
 
     private static string Shorten(byte[] body) => body.Length <= 600 ? Encoding.UTF8.GetString(body) : Encoding.UTF8.GetString(body, 0, 600) + "…";
 }
+
+/// <summary>What <see cref="FuzzOracle.CheckAsync"/> found: the HTTP status (0: none within the deadline) and the violation, if any.</summary>
+public sealed record FuzzAnswer(int Status, string? Violation);
