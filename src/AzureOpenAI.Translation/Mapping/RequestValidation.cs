@@ -21,11 +21,11 @@ public static class RequestValidation
     /// </summary>
     /// <exception cref="System.Text.Json.JsonException">The body is not JSON.</exception>
     public static AnthropicError? InvalidText(ReadOnlySpan<byte> body) =>
-        RequestText.FindInvalid(body) is var (field, problem) ? new AnthropicError(AnthropicErrorType.InvalidRequest, $"{field}: {problem}") : null;
+        RequestText.FindInvalid(body) is (var field, var problem) ? new AnthropicError(AnthropicErrorType.InvalidRequest, $"{field}: {problem}") : null;
 
     /// <summary>
-    /// The <c>invalid_request_error</c> the mappers would raise for this request (model, messages, content blocks, tools,
-    /// tool_choice), or null: for endpoints that read a request without translating it, such as <c>count_tokens</c>.
+    /// The <c>invalid_request_error</c> the mappers would raise for this request (model, temperature and top_p, messages,
+    /// content blocks, tools, tool_choice), or null: for endpoints that read a request without translating it, such as <c>count_tokens</c>.
     /// </summary>
     public static AnthropicError? Untranslatable(MessagesRequest request)
     {
