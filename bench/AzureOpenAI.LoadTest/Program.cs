@@ -1,12 +1,15 @@
 // Load run for the whole proxy (bench/README.md): the fake upstream streams a 200-chunk answer for every request, the
 // real `bin/azure-openai serve` translates, and CONCURRENCY clients send REQUESTS streaming requests in total.
 // Reports requests/s and the client-side latency to the first event and to the end of the stream. Loopback only.
+// `soak MINUTES` and `fuzz CASES` are the long runs of SoakCommand.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using AzureOpenAI.LoadTest;
 using AzureOpenAI.TestSupport.FakeUpstream;
+
+if (args is ["soak" or "fuzz", ..]) return await SoakCommand.RunAsync(args);
 
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;

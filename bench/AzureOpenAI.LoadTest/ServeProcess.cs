@@ -6,7 +6,7 @@ using AzureOpenAI.TestSupport.FakeUpstream;
 
 namespace AzureOpenAI.LoadTest;
 
-/// <summary><c>bin/azure-openai serve</c> on a free loopback port, pointed at the fake upstream (Azure v1), request log off.</summary>
+/// <summary><c>bin/azure-openai serve</c> on a free loopback port, pointed at a fake upstream (Azure v1), request log off.</summary>
 internal sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -19,7 +19,19 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServeProcess> StartAsync(FakeUpstreamServer upstream)
+    /// <summary>The process's resident set size now (VmRSS on Linux).</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
+    public static Task<ServeProcess> StartAsync(FakeUpstreamServer upstream) => StartAsync(upstream.BaseUri, upstream.Options.ApiKey);
+
+    public static async Task<ServeProcess> StartAsync(Uri upstreamBaseUri, string upstreamApiKey)
     {
         var port = FreePort();
         var info = new ProcessStartInfo(Path.Combine(RepositoryPaths.Root, "bin", "azure-openai"), ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
@@ -28,8 +40,8 @@ internal sealed class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         foreach (var name in (string[])["PROXY_AUTH_TOKEN", "AZURE_API_VERSION", "OPENAI_API_KEY", "OPENAI_BASE_URL"]) info.Environment.Remove(name);
-        info.Environment["OPENAI_BASE_URL"] = upstream.BaseUri.ToString();
-        info.Environment["OPENAI_API_KEY"] = upstream.Options.ApiKey;
+        info.Environment["OPENAI_BASE_URL"] = upstreamBaseUri.ToString();
+        info.Environment["OPENAI_API_KEY"] = upstreamApiKey;
         info.Environment["AZURE_API_VERSION"] = "v1";
         info.Environment["MIDDLE_MODEL"] = "gpt-4o";
         info.Environment["LOG_LEVEL"] = "warning";

@@ -1,3 +1,4 @@
+using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
 using Microsoft.AspNetCore.Http;
 
@@ -9,7 +10,13 @@ internal sealed class CountTokensEndpoint(ProxyState state)
     public async Task HandleAsync(HttpContext context)
     {
         if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
-        var model = request.Model ?? "";
+        // Anthropic answers a request it could not send with the same 400 here, whether or not the count could be made.
+        if (RequestValidation.Untranslatable(request) is { } invalid)
+        {
+            await AnthropicErrors.WriteAsync(context, invalid);
+            return;
+        }
+        var model = request.Model!; // present: validated above
         var entry = RequestLogEntry.Of(context);
         entry.RequestedModel = model;
         // Without a configured tier the requested name still picks a tokenizer (o200k_base for unknown names).

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
-/// Reads a Messages request body once, straight from the request stream, with the source-generated context.
+/// Reads a Messages request body once, checks that its strings are Unicode text, and parses it with the source-generated context.
 /// Kestrel's body limit (32 MB, as Anthropic's) surfaces here as 413 <c>request_too_large</c>; bad JSON or a field of
 /// the wrong type as 400 <c>invalid_request_error</c> naming the field. A body slower than Kestrel's minimum data rate
 /// is 408, one that ends before its Content-Length 400: the client's fault, logged at debug level, not an error.
@@ -29,7 +30,9 @@ internal static class RequestBodyReader
     {
         try
         {
-            var request = await JsonSerializer.DeserializeAsync(context.Request.Body, AnthropicJsonContext.Default.MessagesRequest, context.RequestAborted);
+            var body = await ReadBodyAsync(context);
+            if (RequestValidation.InvalidText(body.Span) is { } invalidText) return (null, invalidText, null);
+            var request = JsonSerializer.Deserialize(body.Span, AnthropicJsonContext.Default.MessagesRequest);
             return request is null
                 ? (null, new AnthropicError(AnthropicErrorType.InvalidRequest, "the request body must be a JSON object"), null)
                 : (request, null, null);
@@ -52,6 +55,15 @@ internal static class RequestBodyReader
         {
             return (null, new AnthropicError(AnthropicErrorType.InvalidRequest, Describe(ex)), null);
         }
+    }
+
+    /// <summary>The whole body: its text is checked before it is parsed (<see cref="RequestValidation.InvalidText"/>).</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext context)
+    {
+        var length = context.Request.ContentLength is { } declared and <= MaxBodyBytes ? (int)declared : 0;
+        using var buffer = new MemoryStream(length);
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     private static void LogClientFault(HttpContext context, BadHttpRequestException ex) =>

@@ -18,12 +18,16 @@ internal sealed record Conversation(
     ToolNameMap ToolNames)
 {
     /// <summary>Throws <see cref="AnthropicRequestException"/> naming the field for a request that cannot be mapped.</summary>
-    public static Conversation From(MessagesRequest request, DeploymentOptions options)
+    public static Conversation From(MessagesRequest request, DeploymentOptions options) => From(request, options.MergeConsecutiveRoles);
+
+    /// <summary>The same without a deployment: <see cref="RequestValidation.Untranslatable"/> maps only to find the error.</summary>
+    public static Conversation From(MessagesRequest request, bool mergeConsecutiveRoles)
     {
         RequestValidation.RequireModel(request);
+        SamplingParameters.RequireRanges(request);
         var toolNames = new ToolNameMap();
         var tools = ToolDefinitions.ToFunctionTools(request.Tools, toolNames);
-        var (system, items) = ConversationReader.Read(request, toolNames, options.MergeConsecutiveRoles);
+        var (system, items) = ConversationReader.Read(request, toolNames, mergeConsecutiveRoles);
         var toolChoice = tools is null ? null : ToolChoices.ToFunctionToolChoice(request.ToolChoice, tools, toolNames);
         return new Conversation(system, items, tools, toolChoice, toolNames);
     }

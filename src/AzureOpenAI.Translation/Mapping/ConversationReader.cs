@@ -36,8 +36,8 @@ internal static class ConversationReader
         AssistantMessage? assistant = null;
         for (var i = 0; i < messages.Count; i++)
         {
-            var message = messages[i];
             var path = FieldPath.Message(i);
+            var message = messages[i] ?? throw ContentBlocks.Invalid(path.Field(), "expected a message object");
             switch (message.Role)
             {
                 case "system":

@@ -27,6 +27,21 @@ internal static class SamplingParameters
         if (rules.StopAllowed) chat.Stop = ToStop(request.StopSequences);
     }
 
+    /// <summary>
+    /// <c>temperature</c> and <c>top_p</c> within Anthropic's range, [0, 1], whichever model serves them: a value the
+    /// client could not send to Anthropic is its error, not the upstream's (which may answer it with a 500).
+    /// </summary>
+    internal static void RequireRanges(MessagesRequest request)
+    {
+        RequireUnitInterval(request.Temperature, "temperature");
+        RequireUnitInterval(request.TopP, "top_p");
+    }
+
+    private static void RequireUnitInterval(double? value, string field)
+    {
+        if (value is < 0 or > 1) throw ContentBlocks.Invalid(field, "must be between 0 and 1");
+    }
+
     /// <summary>The requested limit clamped to the deployment's; the Messages API requires <c>max_tokens</c>.</summary>
     internal static int ToMaxTokens(int? requested, int limit)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.OpenAI;
 
@@ -27,8 +28,21 @@ internal static class ToolDefinitions
             var tool = tools[i] ?? throw ContentBlocks.Invalid($"tools.{i}", "expected a tool object");
             if (!tool.IsClientTool) continue;
             if (string.IsNullOrEmpty(tool.Name)) throw ContentBlocks.Invalid($"tools.{i}.name", "field required");
+            RequireObjectSchema(tool.InputSchema, i);
             (result ??= new List<FunctionTool>(tools.Count)).Add(new FunctionTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A schema, when present, must be an object whose <c>type</c> (when present) is <c>"object"</c>, as Anthropic requires
+    /// and as every upstream requires of function parameters. <see cref="ToolSchemaCleaner"/> relies on it.
+    /// </summary>
+    private static void RequireObjectSchema(JsonElement schema, int index)
+    {
+        if (schema.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null) return;
+        if (schema.ValueKind != JsonValueKind.Object) throw ContentBlocks.Invalid($"tools.{index}.input_schema", "expected a JSON Schema object");
+        if (schema.TryGetProperty("type"u8, out var type) && !(type.ValueKind == JsonValueKind.String && type.ValueEquals("object"u8)))
+            throw ContentBlocks.Invalid($"tools.{index}.input_schema.type", "expected \"object\"");
     }
 }

@@ -32,7 +32,10 @@ internal static class ToolSchemaCleaner
     /// <summary>Keywords whose value is an array of schemas.</summary>
     private static readonly HashSet<string> SchemaArrayKeywords = ["anyOf", "oneOf", "allOf", "prefixItems"];
 
-    /// <summary>Writes the cleaned schema; a missing or non-object schema becomes an empty object schema.</summary>
+    /// <summary>
+    /// Writes the cleaned schema; a missing schema becomes an empty object schema. The root's <c>type</c>, when present,
+    /// is <c>"object"</c>: <see cref="ToolDefinitions"/> rejects any other.
+    /// </summary>
     public static void WriteParameters(Utf8JsonWriter writer, JsonElement schema)
     {
         writer.WriteStartObject();
@@ -44,11 +47,9 @@ internal static class ToolSchemaCleaner
             writer.WriteEndObject();
             return;
         }
-        var hasType = schema.TryGetProperty("type"u8, out var type);
-        if (!hasType) writer.WriteString("type"u8, "object"u8);
+        if (!schema.TryGetProperty("type"u8, out _)) writer.WriteString("type"u8, "object"u8);
         WriteKeywords(writer, schema);
-        var isObject = !hasType || type.ValueEquals("object"u8);
-        if (isObject && !schema.TryGetProperty("properties"u8, out _))
+        if (!schema.TryGetProperty("properties"u8, out _))
         {
             writer.WriteStartObject("properties"u8);
             writer.WriteEndObject();

@@ -45,10 +45,11 @@ public static class TokenCounter
             total += units.MessageOverhead("system");
             foreach (var block in request.System.EnumerateArray()) total += units.SystemBlock(block);
         }
+        // Null entries are the mapping's 400; the estimate for message_start runs beside it and must not throw first.
         foreach (var message in request.Messages ?? [])
-            total += units.Message(message.Role ?? "user", message.Content);
+            if (message is not null) total += units.Message(message.Role ?? "user", message.Content);
         foreach (var tool in request.Tools ?? [])
-            total += units.Tool(tool);
+            if (tool is not null) total += units.Tool(tool);
         return total;
     }
 
@@ -60,9 +61,9 @@ public static class TokenCounter
     {
         ArgumentNullException.ThrowIfNull(request);
         long bytes = RawLength(request.System);
-        foreach (var message in request.Messages ?? []) bytes += RawLength(message.Content);
+        foreach (var message in request.Messages ?? []) bytes += message is null ? 0 : RawLength(message.Content);
         foreach (var tool in request.Tools ?? [])
-            bytes += (tool.Name?.Length ?? 0) + (tool.Description?.Length ?? 0) + RawLength(tool.InputSchema);
+            if (tool is not null) bytes += (tool.Name?.Length ?? 0) + (tool.Description?.Length ?? 0) + RawLength(tool.InputSchema);
         return (int)Math.Min(int.MaxValue, bytes / BytesPerToken);
     }
 
