@@ -121,3 +121,22 @@ internal sealed class BudgetGuard(decimal? dailyLimit, decimal? monthlyLimit, Ti
         _day = today;
     }
 }
+
+internal static class BudgetLevels
+{
+    public static string Name(BudgetLevel level) => level switch
+    {
+        BudgetLevel.Warning => "warning",
+        BudgetLevel.Critical => "critical",
+        BudgetLevel.Over => "over",
+        _ => "ok",
+    };
+
+    public static BudgetLevel Parse(string? name) => name switch
+    {
+        "warning" => BudgetLevel.Warning,
+        "critical" => BudgetLevel.Critical,
+        "over" => BudgetLevel.Over,
+        _ => BudgetLevel.Ok,
+    };
+}

@@ -79,7 +79,8 @@ internal sealed class UsageRecorder : IHostedService, IAsyncDisposable
 
     private async Task WriteLoopAsync()
     {
-        var ready = Attempt(() =>
+        // No file until there is something to record; an existing one is pruned, and seeds the budgets.
+        var ready = _store.Exists && Attempt(() =>
         {
             _store.EnsureCreated();
             Prune();
@@ -91,7 +92,7 @@ internal sealed class UsageRecorder : IHostedService, IAsyncDisposable
         while (await WaitForRecordsAsync(reader).ConfigureAwait(false))
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var record)) batch.Add(record);
-            // A database that could not be created at start may have been fixed since (a permission, a full disk).
+            // Created on the first batch; one that failed before may have been fixed since (a permission, a full disk).
             ready = ready || Attempt(_store.EnsureCreated);
             if (!ready || !Attempt(() => _store.Insert(batch))) Drop(batch.Count);
             batch.Clear();
@@ -116,7 +117,8 @@ internal sealed class UsageRecorder : IHostedService, IAsyncDisposable
         using var timer = new PeriodicTimer(PruneInterval, _time);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false)) Attempt(Prune);
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+                if (_store.Exists) Attempt(Prune);
         }
         catch (OperationCanceledException)
         {
