@@ -38,7 +38,7 @@ internal static class ProxyApp
         builder.Services.AddSingleton<MessagesEndpoint>();
         builder.Services.AddSingleton<CountTokensEndpoint>();
         builder.Services.AddSingleton<ModelsEndpoint>();
-        builder.Services.AddUsageRecorder(settings, DataHome.FromProcessEnvironment().Directory, host.TimeProvider);
+        builder.Services.AddUsageRecorder(settings, host.UsageDataHome ?? DataHome.FromProcessEnvironment().Directory, host.TimeProvider);
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
             new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens);
 

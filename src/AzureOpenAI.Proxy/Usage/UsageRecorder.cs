@@ -27,6 +27,7 @@ internal sealed class UsageRecorder : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _writer, _pruner;
     private long _dropped;
+    private int _disposed;
 
     public UsageRecorder(UsageStore store, PriceTable prices, BudgetGuard budget, int retentionDays, TimeProvider time, ILogger logger)
     {
@@ -68,8 +69,10 @@ internal sealed class UsageRecorder : IHostedService, IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Idempotent: the container disposes it once as itself and once as the hosted service.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var task in new[] { _writer, _pruner })
