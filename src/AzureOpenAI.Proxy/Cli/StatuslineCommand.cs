@@ -42,7 +42,7 @@ internal static class StatuslineCommand
                 : null;
             figures = await AskProxyAsync(environment, config, input, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Whatever went wrong, the line below still shows the context and the down mark.
         }

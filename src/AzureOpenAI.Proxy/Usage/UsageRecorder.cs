@@ -95,9 +95,9 @@ internal sealed class UsageRecorder : IHostedService, IAsyncDisposable
         while (await WaitForRecordsAsync(reader).ConfigureAwait(false))
         {
             while (batch.Count < MaxBatch && reader.TryRead(out var record)) batch.Add(record);
-            // Created on the first batch; one that failed before may have been fixed since (a permission, a full disk).
-            ready = ready || Attempt(_store.EnsureCreated);
-            if (!ready || !Attempt(() => _store.Insert(batch))) Drop(batch.Count);
+            // Created on the first batch, and again after a failure: the file may have been deleted, or fixed.
+            ready = (ready || Attempt(_store.EnsureCreated)) && Attempt(() => _store.Insert(batch));
+            if (!ready) Drop(batch.Count);
             batch.Clear();
         }
     }
