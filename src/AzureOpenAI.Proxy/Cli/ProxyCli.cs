@@ -16,6 +16,8 @@ internal static class ProxyCli
         RestartCommand.Create(environment),
         StatusCommand.Create(environment),
         TestCommand.Create(environment),
+        UsageCommand.Create(environment),
+        StatuslineCommand.Create(environment),
         ConfigCommand.Create(environment),
         SetupCommand.Create(environment),
         EnvCommand.Create(environment),
@@ -35,6 +37,8 @@ internal static class ProxyCli
     {
         // The slash command's front door takes its arguments raw, before the parser sees them.
         if (args is [SlashCommand.Name, .. var slashArguments]) return SlashCommand.RunAsync(slashArguments, environment);
+        // Claude Code runs the statusline after every message: skip the parser's start-up cost.
+        if (args is [StatuslineCommand.Name]) return StatuslineCommand.RunAsync(environment, CancellationToken.None);
         // Ctrl-C and SIGTERM are left to the web host, which drains in-flight requests before it stops.
         var invocation = new InvocationConfiguration
         {

@@ -6,8 +6,9 @@ namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>
 /// <c>setup</c>: a wizard when stdin is a terminal and no value is given as a flag; otherwise non-interactive with
-/// <c>--endpoint --api-key-stdin --api-version --big --middle --small --port --auth</c>. <c>--remove</c> takes back
-/// what setup added to Claude Code's settings.json.
+/// <c>--endpoint --api-key-stdin --api-version --big --middle --small --port --auth</c>. <c>--statusline</c> installs
+/// the proxy's statusline (alone, or after the setup the values ask for). <c>--remove</c> takes back what setup added
+/// to Claude Code's settings.json.
 /// </summary>
 internal static class SetupCommand
 {
@@ -20,13 +21,15 @@ internal static class SetupCommand
     private static readonly Option<int?> Port = new("--port") { Description = $"Port the proxy listens on (default {SettingDefaults.Values[SettingNames.Port]})" };
     private static readonly Option<string?> Auth = new("--auth") { Description = "key (default) or entra (Microsoft Entra ID)" };
     private static readonly Option<bool> Remove = new("--remove") { Description = "Take back what setup added to ~/.claude/settings.json" };
+    private static readonly Option<bool> Statusline = new("--statusline") { Description = "Show the deployment, cache hit rate and Azure cost in Claude Code's statusline" };
+    private static readonly Option<bool> ReplaceStatusline = new(SetupStatusline.ReplaceFlag) { Description = "With --statusline: replace a statusline you already have" };
 
     public static Command Create(CliEnvironment environment)
     {
         Auth.AcceptOnlyFromAmong("key", "entra");
         var command = new Command("setup", "Configure the provider, route Claude Code to the proxy, start it and test it")
         {
-            Endpoint, ApiKeyStdin, ApiVersion, Big, Middle, Small, Port, Auth, Remove,
+            Endpoint, ApiKeyStdin, ApiVersion, Big, Middle, Small, Port, Auth, Remove, Statusline, ReplaceStatusline,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -43,15 +46,20 @@ internal static class SetupCommand
                 Port = parseResult.GetValue(Port),
                 Auth = parseResult.GetValue(Auth),
             };
+            var replace = parseResult.GetValue(ReplaceStatusline);
+            bool? statusline = parseResult.GetValue(Statusline) || replace ? replace : null;
+            // --statusline alone installs the statusline only; with values, it follows the setup they ask for.
+            if (statusline is { } replaceOnly && answers == new SetupAnswers()) return Task.FromResult(SetupStatusline.Install(context, replaceOnly));
             var interactive = !Console.IsInputRedirected && answers == new SetupAnswers();
             return interactive
                 ? new SetupWizard(context, AnsiConsole.Console).RunAsync(cancellationToken)
-                : RunNonInteractiveAsync(context, answers, cancellationToken);
+                : RunNonInteractiveAsync(context, answers, statusline, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunNonInteractiveAsync(CliContext context, SetupAnswers answers, CancellationToken cancellationToken)
+    /// <param name="statusline">Null: leave the statusline alone; otherwise install it, replacing the user's when true.</param>
+    private static async Task<int> RunNonInteractiveAsync(CliContext context, SetupAnswers answers, bool? statusline, CancellationToken cancellationToken)
     {
         var current = context.LoadConfiguration().Config;
         answers = answers.WithDefaultApiVersion(current);
@@ -68,7 +76,9 @@ internal static class SetupCommand
         }
         var applier = new SetupApplier(context);
         var outcome = await applier.ApplyAsync(answers, cancellationToken).ConfigureAwait(false);
-        if (outcome.Applied) applier.PrintRestartHint();
-        return outcome.ExitCode;
+        if (!outcome.Applied) return outcome.ExitCode;
+        var installed = statusline is { } replace ? SetupStatusline.Install(context, replace) : ExitCodes.Success;
+        applier.PrintRestartHint();
+        return outcome.ExitCode != ExitCodes.Success ? outcome.ExitCode : installed;
     }
 }

@@ -4,14 +4,16 @@ namespace AzureOpenAI.Proxy.Cli;
 
 /// <summary>
 /// <c>setup --remove</c>: restores Claude Code's settings.json keys that setup wrote (to their earlier values, or
-/// removes them), but only those still holding setup's values. config.env and the proxy are left alone.
+/// removes them), and its statusline, but only those still holding setup's values. config.env and the proxy are
+/// left alone.
 /// </summary>
 internal static class SetupRemoval
 {
     public static int Run(CliContext context)
     {
         var file = context.ClaudeSettings;
-        if (ClaudeRoutingRecord.Read(context.Home) is not { } record)
+        var record = ClaudeRoutingRecord.Read(context.Home);
+        if (record is null && SetupStatuslineRecord.Read(context.Home) is null)
         {
             context.Out.WriteLine($"nothing to remove: setup has not changed {file.Path} (no {ClaudeRoutingRecord.PathIn(context.Home)})");
             return ExitCodes.Success;
@@ -19,6 +21,8 @@ internal static class SetupRemoval
         var snapshot = context.LoadConfiguration();
         try
         {
+            SetupStatusline.Remove(context, snapshot.Redactor);
+            if (record is null) return ExitCodes.Success;
             var result = file.RemoveRouting(record.Written, record.Previous, snapshot.Redactor, DateTime.Now);
             foreach (var key in result.Restored)
                 context.Out.WriteLine(record.Previous.GetValueOrDefault(key) is null ? $"removed env.{key}" : $"restored env.{key} to its value from before setup");

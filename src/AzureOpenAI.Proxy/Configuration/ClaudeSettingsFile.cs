@@ -14,6 +14,7 @@ internal sealed class ClaudeSettingsFile(string path)
 {
     public const string BaseUrlKey = "ANTHROPIC_BASE_URL";
     public const string AuthTokenKey = "ANTHROPIC_AUTH_TOKEN";
+    public const string StatusLineKey = "statusLine";
 
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
@@ -85,6 +86,41 @@ internal sealed class ClaudeSettingsFile(string path)
         var backup = WriteBackup(redactor.Redact(originalText!), now);
         Save(root);
         return new RemoveResult(restored, keptBecauseChanged, backup);
+    }
+
+    /// <summary>
+    /// Sets <c>statusLine</c> to run <paramref name="command"/>. A statusline that is not
+    /// <paramref name="isOurs"/> is kept unless <paramref name="replace"/>; the one replaced is returned as JSON text
+    /// so <see cref="RemoveStatusLine"/> can put it back.
+    /// </summary>
+    public StatusLineMerge MergeStatusLine(string command, bool replace, Func<string, bool> isOurs, SecretRedactor redactor, DateTime now)
+    {
+        var (root, originalText) = Load();
+        var current = root[StatusLineKey];
+        var currentCommand = current is JsonObject line ? ClaudeSettingsJson.Text(line["command"]) : null;
+        if (currentCommand == command) return new StatusLineMerge(StatusLineOutcome.AlreadyInstalled, null, null);
+        var ours = currentCommand is not null && isOurs(currentCommand);
+        if (current is not null && !ours && !replace) return new StatusLineMerge(StatusLineOutcome.KeptTheUsers, currentCommand ?? current.ToJsonString(), null);
+        root.AsObject()[StatusLineKey] = new JsonObject { ["type"] = "command", ["command"] = command };
+        var backup = originalText is null ? null : WriteBackup(redactor.Redact(originalText), now);
+        Save(root);
+        return new StatusLineMerge(StatusLineOutcome.Installed, ours ? null : current?.ToJsonString(), backup);
+    }
+
+    /// <summary>
+    /// Takes back <see cref="MergeStatusLine"/>: only while <c>statusLine</c> still runs <paramref name="ours"/>, it is
+    /// restored to <paramref name="previousJson"/> or removed. Returns the backup written, or null when nothing changed.
+    /// </summary>
+    public string? RemoveStatusLine(string ours, string? previousJson, SecretRedactor redactor, DateTime now)
+    {
+        if (!File.Exists(Path)) return null;
+        var (root, originalText) = Load();
+        if (root[StatusLineKey] is not JsonObject line || ClaudeSettingsJson.Text(line["command"]) != ours) return null;
+        if (previousJson is not null) root.AsObject()[StatusLineKey] = JsonNode.Parse(previousJson);
+        else root.AsObject().Remove(StatusLineKey);
+        var backup = WriteBackup(redactor.Redact(originalText!), now);
+        Save(root);
+        return backup;
     }
 
     /// <summary>Whether the file routes Claude Code to <paramref name="baseUrl"/> with the proxy's token, in words.</summary>
@@ -160,6 +196,18 @@ internal sealed record MergeResult(bool Changed, string? BackupPath, IReadOnlyDi
 internal sealed record RemoveResult(IReadOnlyList<string> Restored, IReadOnlyList<string> KeptBecauseChanged, string? BackupPath);
 
 internal sealed record RoutingCheck(bool RoutesHere, string Explanation);
+
+internal enum StatusLineOutcome
+{
+    Installed,
+    AlreadyInstalled,
+
+    /// <summary>Another statusline is set and was not to be replaced.</summary>
+    KeptTheUsers,
+}
+
+/// <param name="Previous">Installed: the statusline replaced (JSON), if any. KeptTheUsers: the user's command.</param>
+internal sealed record StatusLineMerge(StatusLineOutcome Outcome, string? Previous, string? BackupPath);
 
 /// <summary>The settings file cannot be used as it is; the message says why and that the file was not touched.</summary>
 internal sealed class SettingsFileException(string message) : Exception(message);

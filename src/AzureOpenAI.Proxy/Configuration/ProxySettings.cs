@@ -49,6 +49,10 @@ internal sealed record ProxySettings
         ResponsesModels = reader.List(SettingNames.ResponsesModels);
         AllowedHosts = reader.List(SettingNames.AllowedHosts);
         AllowedOrigins = reader.List(SettingNames.AllowedOrigins);
+        UsageRetentionDays = reader.Integer(SettingNames.UsageRetentionDays, 1, 36_500);
+        Prices = PriceOverrides.Parse(SettingNames.Prices, reader.Text(SettingNames.Prices));
+        BudgetDailyUsd = PriceOverrides.Amount(SettingNames.BudgetDailyUsd, reader.Text(SettingNames.BudgetDailyUsd));
+        BudgetMonthlyUsd = PriceOverrides.Amount(SettingNames.BudgetMonthlyUsd, reader.Text(SettingNames.BudgetMonthlyUsd));
     }
 
     public string? ApiKey { get; init; }
@@ -85,6 +89,16 @@ internal sealed record ProxySettings
     /// <summary><c>ALLOWED_HOSTS</c> / <c>ALLOWED_ORIGINS</c>: what the Host/Origin guard accepts besides loopback.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; }
     public IReadOnlyList<string> AllowedOrigins { get; init; }
+
+    /// <summary><c>USAGE_RETENTION_DAYS</c>: usage records older than this are pruned.</summary>
+    public int UsageRetentionDays { get; init; }
+
+    /// <summary><c>PRICES</c>: per-deployment prices that replace the built-in list prices (PTU, discounts, other providers).</summary>
+    public IReadOnlyDictionary<string, TokenPrices> Prices { get; init; }
+
+    /// <summary><c>BUDGET_DAILY_USD</c> / <c>BUDGET_MONTHLY_USD</c>: spend limits of this machine's proxy; null when unset.</summary>
+    public decimal? BudgetDailyUsd { get; init; }
+    public decimal? BudgetMonthlyUsd { get; init; }
 
     public string EffectiveAzureApiVersion => AzureApiVersion ?? AzureV1;
 

@@ -20,6 +20,7 @@ internal static class SettingDefaults
         [SettingNames.ApiStyle] = "auto",
         [CompatibilityKeys.AutoStart] = "true",
         [SettingNames.TrustProjectConfig] = "false",
+        [SettingNames.UsageRetentionDays] = "90",
     };
 
     /// <summary>The default of <paramref name="name"/> as a value of the <c>default</c> layer, or null when it has none.</summary>

@@ -24,6 +24,10 @@ internal static class SettingNames
     public const string ResponsesModels = "RESPONSES_MODELS";
     public const string AllowedHosts = "ALLOWED_HOSTS";
     public const string AllowedOrigins = "ALLOWED_ORIGINS";
+    public const string UsageRetentionDays = "USAGE_RETENTION_DAYS";
+    public const string Prices = "PRICES";
+    public const string BudgetDailyUsd = "BUDGET_DAILY_USD";
+    public const string BudgetMonthlyUsd = "BUDGET_MONTHLY_USD";
 
     /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
     public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
@@ -36,7 +40,8 @@ internal static class SettingNames
     {
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
-        ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig,
+        ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, UsageRetentionDays, Prices, BudgetDailyUsd,
+        BudgetMonthlyUsd,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>

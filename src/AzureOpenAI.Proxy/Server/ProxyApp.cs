@@ -1,6 +1,7 @@
 using System.Net;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Proxy.Usage;
 using AzureOpenAI.Translation.Anthropic;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +40,7 @@ internal static class ProxyApp
         builder.Services.AddSingleton<ModelsEndpoint>();
         builder.Services.AddSingleton<ProxyOverheadWindow>();
         builder.Services.AddSingleton<ServerTiming>();
+        builder.Services.AddUsageRecorder(settings, host.UsageDataHome ?? DataHome.FromProcessEnvironment().Directory, host.TimeProvider);
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
             new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens, logEachAttempt: settings.LogLevel <= LogLevel.Debug);
 
@@ -62,6 +64,8 @@ internal static class ProxyApp
         app.MapGet("/v1/models", (HttpContext c) => c.RequestServices.GetRequiredService<ModelsEndpoint>().ListAsync(c));
         app.MapGet("/v1/models/{id}", (HttpContext c) =>
             c.RequestServices.GetRequiredService<ModelsEndpoint>().GetAsync(c, c.Request.RouteValues["id"] as string ?? ""));
+        app.MapGet(SessionUsageEndpoint.Route, (HttpContext c) => SessionUsageEndpoint.HandleAsync(c,
+            c.RequestServices.GetRequiredService<ProxyState>(), c.RequestServices.GetRequiredService<UsageRecorder>()));
         app.MapGet("/health", (HttpContext c) =>
             ProbeEndpoints.HealthAsync(c, c.RequestServices.GetRequiredService<ProxyState>(), c.RequestServices.GetRequiredService<ProxyOverheadWindow>()));
         app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], ProbeEndpoints.RootAsync);

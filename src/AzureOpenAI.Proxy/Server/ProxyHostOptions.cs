@@ -16,6 +16,9 @@ internal sealed record ProxyHostOptions
     /// <summary>The first retry's delay before jitter; later ones double (UpstreamRetry).</summary>
     public TimeSpan UpstreamRetryDelay { get; init; } = Upstream.UpstreamRetry.DefaultBaseDelay;
 
+    /// <summary>Where usage.db goes; null for the process's data home. In-process tests point it at a temporary folder.</summary>
+    public string? UsageDataHome { get; init; }
+
     /// <summary>Replaces the single-line console logger (tests route logs to their output).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
 }
