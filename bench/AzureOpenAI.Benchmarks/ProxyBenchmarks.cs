@@ -19,6 +19,7 @@ public class ProxyBenchmarks
 {
     private CannedUpstream _upstream = null!;
     private WebApplication _proxy = null!;
+    private readonly string _usageHome = Directory.CreateTempSubdirectory("azure-openai-bench-usage-").FullName;
     private HttpClient _client = null!;
     private byte[] _wholeBody = [];
     private byte[] _streamBody = [];
@@ -40,7 +41,7 @@ public class ProxyBenchmarks
             MiddleModel = "gpt-4o",
             SmallModel = "gpt-4o-mini",
         };
-        _proxy = ProxyApp.Build(settings, new ProxyHostOptions { ConfigureLogging = l => l.AddProvider(new DiscardingLoggerProvider()) });
+        _proxy = ProxyApp.Build(settings, new ProxyHostOptions { ConfigureLogging = l => l.AddProvider(new DiscardingLoggerProvider()), UsageDataHome = _usageHome });
         _proxy.StartAsync().GetAwaiter().GetResult();
         _client = new HttpClient { BaseAddress = ProxyApp.ListeningAddress(_proxy) };
         _wholeBody = Body(stream: false);
@@ -54,6 +55,7 @@ public class ProxyBenchmarks
         _proxy.StopAsync().GetAwaiter().GetResult();
         _proxy.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _upstream.Dispose();
+        Directory.Delete(_usageHome, recursive: true);
     }
 
     [Benchmark]

@@ -18,7 +18,7 @@ public static class ChatCompletionsTranslation
     /// A whole chat completion as an Anthropic message. Throws <see cref="AnthropicRequestException"/> for an error sent
     /// with status 200 and <see cref="UnusableAnswerException"/> for a body without a message.
     /// </summary>
-    public static byte[] ToMessage(ReadOnlySpan<byte> body, string messageId, string requestedModel, ToolNameMap toolNames) =>
+    public static TranslatedMessage ToMessage(ReadOnlySpan<byte> body, string messageId, string requestedModel, ToolNameMap toolNames) =>
         ChatResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
 
     /// <summary>A translator for one streamed chat completion; <paramref name="inputTokensEstimate"/> goes into <c>message_start</c>.</summary>

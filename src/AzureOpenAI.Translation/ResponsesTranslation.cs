@@ -18,7 +18,7 @@ public static class ResponsesTranslation
     /// A whole response as an Anthropic message. Throws <see cref="AnthropicRequestException"/> for a failed response or an error
     /// body, and <see cref="UnusableAnswerException"/> for a body without output.
     /// </summary>
-    public static byte[] ToMessage(ReadOnlySpan<byte> body, string messageId, string requestedModel, ToolNameMap toolNames) =>
+    public static TranslatedMessage ToMessage(ReadOnlySpan<byte> body, string messageId, string requestedModel, ToolNameMap toolNames) =>
         ResponsesResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
 
     /// <summary>A translator for one streamed response; <paramref name="inputTokensEstimate"/> goes into <c>message_start</c>.</summary>

@@ -43,7 +43,7 @@ internal static class ProviderProbe
         var latency = Stopwatch.GetElapsedTime(started);
         try
         {
-            return new ProbeResult(latency, ProbeResult.ReplyText(answer.Api.ToMessage(body, "msg_test", deployment, answer.Sent.ToolNames)), null);
+            return new ProbeResult(latency, ProbeResult.ReplyText(answer.Api.ToMessage(body, "msg_test", deployment, answer.Sent.ToolNames).Json), null);
         }
         catch (AnthropicRequestException ex)
         {

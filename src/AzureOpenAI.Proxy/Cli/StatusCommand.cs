@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Daemon;
+using AzureOpenAI.Proxy.Usage;
 using AzureOpenAI.Proxy.Server;
 
 namespace AzureOpenAI.Proxy.Cli;
@@ -73,6 +74,7 @@ internal sealed record StatusReport(
         Line("deployments", Provider.DeploymentsLine);
         Line("auth", $"{Provider.UpstreamAuth}; clients {(Provider.ClientTokenRequired ? "must present PROXY_AUTH_TOKEN" : "need no token")}");
         Line("claude code", $"{(Routing.RoutesHere ? "routed" : "NOT routed")}: {Routing.Explanation}");
+        Line("usage today", UsageToday.Describe(Path.GetDirectoryName(LogFile)!));
         foreach (var problem in ConfigProblems) Line("config error", problem);
         text.Append(CultureInfo.InvariantCulture, $"\nlast log lines ({LogFile}):\n");
         foreach (var line in RecentLog) text.Append("  ").Append(line).Append('\n');

@@ -14,7 +14,9 @@ internal static class AnthropicErrors
         response.ContentType = "application/json";
         if (headers is not null)
             foreach (var (name, value) in headers) response.Headers[name] = value;
-        var body = error.ToJsonBytes(RequestLogEntry.Of(context).RequestId);
+        var entry = RequestLogEntry.Of(context);
+        entry.ErrorType = error.Type.WireName();
+        var body = error.ToJsonBytes(entry.RequestId);
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }

@@ -1,3 +1,4 @@
+using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ internal sealed class CountTokensEndpoint(ProxyState state)
         // Without a configured tier the requested name still picks a tokenizer (o200k_base for unknown names).
         entry.Deployment = state.Router.Route(model) ?? model;
         var tokens = TokenCounter.CountInputTokens(request, entry.Deployment);
-        entry.InputTokens = tokens;
+        entry.Usage = new MessageUsage(tokens, 0, 0, 0, 0);
         await JsonResponses.WriteAsync(context, writer =>
         {
             writer.WriteStartObject();

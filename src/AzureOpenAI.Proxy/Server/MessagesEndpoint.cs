@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
@@ -56,6 +56,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         var inputCount = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
         using var result = await _upstream!.SendAsync(request, deployment, context.RequestAborted);
         entry.UpstreamLatency = result.Latency;
+        entry.Api = result.Api.Name;
 
         // Steps 4 and 5
         switch (result)
@@ -67,6 +68,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 await WriteUnusableAsync(context, $"it answered 200 with {contentType} instead of an event stream");
                 break;
             case UpstreamSuccess answer when inputCount is not null:
+                entry.Streamed = true;
                 var translator = answer.Api.StreamTranslator(Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames, InputTokensNow(inputCount, request));
                 await new StreamRelay(answer, translator, context, state, logger).RunAsync();
                 break;
@@ -131,7 +133,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             return;
         }
 
-        byte[] message;
+        TranslatedMessage message;
         try
         {
             message = answer.Api.ToMessage(upstreamBody, Ids.NewMessageId(), requestedModel, answer.Sent.ToolNames);
@@ -147,39 +149,10 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             await AnthropicErrors.WriteAsync(context, ex.Error);
             return;
         }
-        RecordUsage(RequestLogEntry.Of(context), message);
+        RequestLogEntry.Of(context).Usage = message.Usage;
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        context.Response.ContentLength = message.Length;
-        await context.Response.Body.WriteAsync(message, context.RequestAborted);
-    }
-
-    /// <summary>
-    /// Reads <c>usage</c> of the translated message for the request log: a forward scan that skips every other
-    /// top-level value, with no document built.
-    /// </summary>
-    private static void RecordUsage(RequestLogEntry entry, byte[] message)
-    {
-        var reader = new Utf8JsonReader(message);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isUsage = reader.ValueTextEquals("usage"u8);
-            reader.Read();
-            if (!isUsage || reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var field = reader.ValueTextEquals("input_tokens"u8) ? 1 : reader.ValueTextEquals("output_tokens"u8) ? 2 : 0;
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var tokens)) reader.Skip();
-                else if (field == 1) entry.InputTokens = tokens;
-                else if (field == 2) entry.OutputTokens = tokens;
-            }
-            return;
-        }
+        context.Response.ContentLength = message.Json.Length;
+        await context.Response.Body.WriteAsync(message.Json, context.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AzureOpenAI.Translation;
 using Microsoft.AspNetCore.Http;
 
 namespace AzureOpenAI.Proxy.Server;
@@ -21,8 +22,20 @@ internal sealed class RequestLogEntry(string requestId)
     /// <summary>For a stream, the wait from the upstream's headers to its first event: neither upstream latency nor the proxy's own time.</summary>
     public TimeSpan UpstreamFirstEventWait { get; set; }
 
-    public int? InputTokens { get; set; }
-    public int? OutputTokens { get; set; }
+    /// <summary>The proxy's own time before its first byte (<see cref="ServerTiming"/>), once the response has started.</summary>
+    public TimeSpan? ProxyTime { get; set; }
+
+    /// <summary>True for a streamed answer (its time to the first token is known).</summary>
+    public bool Streamed { get; set; }
+
+    /// <summary>The answer's token usage once known (the upstream's, or the estimate a cut stream ended with).</summary>
+    public MessageUsage? Usage { get; set; }
+
+    /// <summary>The upstream API that answered (<c>chat</c> or <c>responses</c>).</summary>
+    public string? Api { get; set; }
+
+    /// <summary>The Anthropic error type the client got, in a body or as a stream's <c>event: error</c>.</summary>
+    public string? ErrorType { get; set; }
 
     /// <summary>Set when the client went away: the line says so instead of a status.</summary>
     public bool ClientAborted { get; set; }

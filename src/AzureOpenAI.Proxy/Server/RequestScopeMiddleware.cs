@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Proxy.Usage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -8,10 +9,10 @@ namespace AzureOpenAI.Proxy.Server;
 /// <summary>
 /// The envelope of every request: a <c>request-id: req_…</c> header, a barrier that turns any exception into an
 /// Anthropic <c>api_error</c> (never a stack trace in a body), the <c>Server-Timing</c> header (<see cref="ServerTiming"/>),
-/// and one log line when the request ends. A client that
+/// one log line and, for a Messages request, one usage record (<see cref="UsageRecording"/>) when the request ends. A client that
 /// went away (cancelled reads, or the reset connection's IOException) is no error of ours.
 /// </summary>
-internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers, ServerTiming timing)
+internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactory loggers, ServerTiming timing, UsageRecorder usage, ProxyState state)
 {
     private readonly ILogger _logger = loggers.CreateLogger(ProductInfo.Name);
 
@@ -45,7 +46,9 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
         }
         finally
         {
-            Log(context, entry, Stopwatch.GetElapsedTime(entry.ArrivedTimestamp));
+            var elapsed = Stopwatch.GetElapsedTime(entry.ArrivedTimestamp);
+            Log(context, entry, elapsed);
+            if (UsageRecording.From(context, entry, elapsed, state.Host.TimeProvider.GetUtcNow()) is { } record) usage.Record(record);
         }
     }
 
@@ -61,7 +64,7 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
             entry.RequestedModel ?? "-", entry.Deployment ?? "-",
             entry.ClientAborted ? "client-aborted" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (long)(entry.UpstreamLatency?.TotalMilliseconds ?? 0), (long)elapsed.TotalMilliseconds,
-            Format(entry.InputTokens), Format(entry.OutputTokens));
+            Format(entry.Usage?.InputTokens), Format(entry.Usage?.OutputTokens));
     }
 
     private static string Format(int? tokens) => tokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";

@@ -35,6 +35,7 @@ internal sealed class ServerTiming
         var upstream = entry.UpstreamLatency ?? TimeSpan.Zero;
         var proxy = Stopwatch.GetElapsedTime(entry.ArrivedTimestamp) - upstream - entry.UpstreamFirstEventWait;
         if (proxy < TimeSpan.Zero) proxy = TimeSpan.Zero;
+        entry.ProxyTime = proxy;
         context.Response.Headers[HeaderName] = Format(upstream, proxy);
         if (RequestLogEntry.IsApiPath(context.Request.Path)) _overhead.Record(proxy);
         return Task.CompletedTask;

@@ -54,7 +54,7 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
         }
         finally
         {
-            (entry.InputTokens, entry.OutputTokens) = translator.Message.Usage;
+            entry.Usage = translator.Message.Usage;
         }
     }
 
@@ -65,8 +65,12 @@ internal sealed class StreamRelay(UpstreamSuccess call, IAnthropicStreamTranslat
         else await AnthropicErrors.WriteAsync(context, error);
     }
 
-    private void LogFailure(AnthropicError error) =>
-        ProxyLog.UpstreamFailed(logger, RequestLogEntry.Of(context).RequestId, error.Type.WireName(), error.Message);
+    private void LogFailure(AnthropicError error)
+    {
+        var entry = RequestLogEntry.Of(context);
+        entry.ErrorType = error.Type.WireName();
+        ProxyLog.UpstreamFailed(logger, entry.RequestId, entry.ErrorType, error.Message);
+    }
 
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> events)
     {

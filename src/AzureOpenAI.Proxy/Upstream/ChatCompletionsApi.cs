@@ -18,7 +18,9 @@ internal sealed class ChatCompletionsApi : IUpstreamApi
     public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
         ChatCompletionsTranslation.StreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
 
-    public byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
+    public string Name => "chat";
+
+    public TranslatedMessage ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
         ChatCompletionsTranslation.ToMessage(body, messageId, requestedModel, toolNames);
 
     public AnthropicError WithHints(AnthropicError error, ProviderProfile profile) => error;

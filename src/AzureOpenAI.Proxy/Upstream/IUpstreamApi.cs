@@ -1,3 +1,4 @@
+using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Streaming;
@@ -20,8 +21,11 @@ internal interface IUpstreamApi
     /// <summary>Translates this API's SSE stream to Anthropic events.</summary>
     IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate);
 
+    /// <summary>The name usage records and logs give this API: <c>chat</c> or <c>responses</c>.</summary>
+    string Name { get; }
+
     /// <summary>Translates this API's whole (non-streamed) answer to an Anthropic message.</summary>
-    byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames);
+    TranslatedMessage ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames);
 
     /// <summary>Adds what this API's failures need said to the mapped error (e.g. an api-version that lacks the API).</summary>
     AnthropicError WithHints(AnthropicError error, ProviderProfile profile);

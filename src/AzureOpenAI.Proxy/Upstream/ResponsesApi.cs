@@ -17,7 +17,9 @@ internal sealed class ResponsesApi : IUpstreamApi
     public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
         ResponsesTranslation.StreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
 
-    public byte[] ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
+    public string Name => "responses";
+
+    public TranslatedMessage ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
         ResponsesTranslation.ToMessage(body, messageId, requestedModel, toolNames);
 
     /// <summary>

@@ -6,11 +6,15 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// <summary>How an upstream exchange ended: <see cref="UpstreamSuccess"/> or <see cref="UpstreamFailure"/>. Immutable.</summary>
 internal abstract class UpstreamResult : IDisposable
 {
-    private protected UpstreamResult(UpstreamDeadline deadline, TimeSpan latency)
+    private protected UpstreamResult(IUpstreamApi api, UpstreamDeadline deadline, TimeSpan latency)
     {
+        Api = api;
         Deadline = deadline;
         Latency = latency;
     }
+
+    /// <summary>The API of the last attempt: it translates the answer, and names it in logs and usage records.</summary>
+    public IUpstreamApi Api { get; }
 
     /// <summary>The cancellation that bounds the exchange; reading a successful answer's body uses its token.</summary>
     public UpstreamDeadline Deadline { get; }
@@ -23,11 +27,8 @@ internal abstract class UpstreamResult : IDisposable
 
 /// <summary>The upstream answered 2xx; the caller reads <see cref="Response"/>'s body (streamed) with the deadline's token.</summary>
 internal sealed class UpstreamSuccess(IUpstreamApi api, UpstreamRequest sent, HttpResponseMessage response, UpstreamDeadline deadline, TimeSpan latency)
-    : UpstreamResult(deadline, latency)
+    : UpstreamResult(api, deadline, latency)
 {
-    /// <summary>The API the answer comes from, which translates it.</summary>
-    public IUpstreamApi Api { get; } = api;
-
     /// <summary>The request that was sent (after a max_tokens retry or a switch of API, the rebuilt one).</summary>
     public UpstreamRequest Sent { get; } = sent;
 
@@ -67,11 +68,9 @@ internal enum UpstreamFailureKind
 
 /// <summary>The upstream exchange failed before a usable answer; mapped to what the client sees by <see cref="UpstreamErrors"/>.</summary>
 internal sealed class UpstreamFailure(UpstreamFailureKind kind, IUpstreamApi api, UpstreamDeadline deadline, TimeSpan latency)
-    : UpstreamResult(deadline, latency)
+    : UpstreamResult(api, deadline, latency)
 {
     public UpstreamFailureKind Kind { get; } = kind;
-
-    public IUpstreamApi Api { get; } = api;
 
     /// <summary>The upstream's status when Kind = HttpStatus.</summary>
     public int Status { get; init; }

@@ -24,7 +24,7 @@ internal static class ChatResponseTranslator
     /// Throws <see cref="AnthropicRequestException"/> carrying the mapped error when the body is an error payload sent
     /// with status 200, and <see cref="UnusableAnswerException"/> when it is not a chat completion with a choice.
     /// </summary>
-    public static byte[] ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
+    public static TranslatedMessage ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
     {
         ArgumentNullException.ThrowIfNull(toolNames);
         using var document = ParseObject(upstreamBody);
@@ -35,6 +35,7 @@ internal static class ChatResponseTranslator
         if (choice.ValueKind != JsonValueKind.Object) throw new UnusableAnswerException("no choices in the chat completion");
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
+        AnthropicUsage usage;
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
@@ -44,12 +45,12 @@ internal static class ChatResponseTranslator
             var stopReason = StopReasons.Resolve(
                 StopReasons.FromFinishReason(finishReason.ValueKind == JsonValueKind.String ? finishReason.GetString() : null),
                 sawToolCall, sawRefusal);
-            var usage = Property(root, "usage"u8);
-            MessageJson.WriteTail(writer, stopReason,
-                usage.ValueKind == JsonValueKind.Object ? UsageMapper.Read(JsonMarshal.GetRawUtf8Value(usage)) : default);
+            var usageJson = Property(root, "usage"u8);
+            usage = usageJson.ValueKind == JsonValueKind.Object ? UsageMapper.Read(JsonMarshal.GetRawUtf8Value(usageJson)) : default;
+            MessageJson.WriteTail(writer, stopReason, usage);
             writer.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return new TranslatedMessage(buffer.WrittenSpan.ToArray(), usage.ToMessageUsage());
     }
 
     private static JsonElement FirstChoice(JsonElement root)

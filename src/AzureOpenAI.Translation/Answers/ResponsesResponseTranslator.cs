@@ -23,7 +23,7 @@ internal static class ResponsesResponseTranslator
     internal const string SummarySeparator = "\n\n";
 
 
-    public static byte[] ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
+    public static TranslatedMessage ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
     {
         ArgumentNullException.ThrowIfNull(toolNames);
         using var document = ParseObject(upstreamBody);
@@ -35,18 +35,19 @@ internal static class ResponsesResponseTranslator
         if (Property(root, "output"u8).ValueKind != JsonValueKind.Array) throw new UnusableAnswerException("no output in the response");
 
         var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
+        AnthropicUsage usage;
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {
             writer.WriteStartObject();
             MessageJson.WriteHead(writer, messageId, requestedModel);
             var (sawToolCall, sawRefusal) = WriteContent(writer, Property(root, "output"u8), toolNames);
             var stopReason = StopReasons.FromResponseStatus(status, StringOf(Property(root, "incomplete_details"u8), "reason"u8), sawToolCall, sawRefusal);
-            var usage = Property(root, "usage"u8);
-            MessageJson.WriteTail(writer, stopReason,
-                usage.ValueKind == JsonValueKind.Object ? UsageMapper.Read(JsonMarshal.GetRawUtf8Value(usage)) : default);
+            var usageJson = Property(root, "usage"u8);
+            usage = usageJson.ValueKind == JsonValueKind.Object ? UsageMapper.Read(JsonMarshal.GetRawUtf8Value(usageJson)) : default;
+            MessageJson.WriteTail(writer, stopReason, usage);
             writer.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return new TranslatedMessage(buffer.WrittenSpan.ToArray(), usage.ToMessageUsage());
     }
 
     /// <summary>The thinking signature for a reasoning item: its encrypted content when present, else the placeholder.</summary>

@@ -15,7 +15,7 @@ internal static class UsageMapper
     /// <summary>Reads the usage object the reader is positioned on (its <c>StartObject</c>) and leaves it on the <c>EndObject</c>.</summary>
     public static AnthropicUsage Read(ref Utf8JsonReader reader)
     {
-        int prompt = 0, completion = 0, cached = 0, cacheHit = 0, cacheWrite = 0;
+        int prompt = 0, completion = 0, cached = 0, cacheHit = 0, cacheWrite = 0, reasoning = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("prompt_tokens"u8) || reader.ValueTextEquals("input_tokens"u8)) prompt = ReadCount(ref reader);
@@ -23,10 +23,30 @@ internal static class UsageMapper
             else if (reader.ValueTextEquals("prompt_cache_hit_tokens"u8)) cacheHit = ReadCount(ref reader);
             else if (reader.ValueTextEquals("prompt_tokens_details"u8) || reader.ValueTextEquals("input_tokens_details"u8))
                 ReadPromptDetails(ref reader, ref cached, ref cacheWrite);
+            else if (reader.ValueTextEquals("completion_tokens_details"u8) || reader.ValueTextEquals("output_tokens_details"u8))
+                reasoning = ReadReasoning(ref reader);
             else reader.Skip();
         }
         if (cached == 0) cached = cacheHit;
-        return new AnthropicUsage(Math.Max(0, prompt - cached - cacheWrite), completion, cached, cacheWrite);
+        return new AnthropicUsage(Math.Max(0, prompt - cached - cacheWrite), completion, cached, cacheWrite, reasoning);
+    }
+
+    /// <summary><c>reasoning_tokens</c> of <c>completion_tokens_details</c> / <c>output_tokens_details</c>.</summary>
+    private static int ReadReasoning(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return 0;
+        }
+        var reasoning = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("reasoning_tokens"u8)) reasoning = ReadCount(ref reader);
+            else reader.Skip();
+        }
+        return reasoning;
     }
 
     /// <summary>Reads a standalone usage object (the raw JSON of <c>usage</c>).</summary>

@@ -2,9 +2,16 @@ using System.Text.Json;
 
 namespace AzureOpenAI.Translation.Anthropic;
 
-/// <summary>Token usage in Anthropic's terms: <see cref="InputTokens"/> excludes the cached tokens (PROTOCOL.md §1.5).</summary>
-internal readonly record struct AnthropicUsage(int InputTokens, int OutputTokens, int CacheReadInputTokens, int CacheCreationInputTokens)
+/// <summary>
+/// Token usage in Anthropic's terms: <see cref="InputTokens"/> excludes the cached tokens (PROTOCOL.md §1.5).
+/// <see cref="ReasoningTokens"/>, the part of the output spent on reasoning, is the proxy's to know (usage records):
+/// Anthropic's wire format has no place for it.
+/// </summary>
+internal readonly record struct AnthropicUsage(int InputTokens, int OutputTokens, int CacheReadInputTokens, int CacheCreationInputTokens,
+    int ReasoningTokens = 0)
 {
+    public MessageUsage ToMessageUsage() => new(InputTokens, OutputTokens, CacheReadInputTokens, CacheCreationInputTokens, ReasoningTokens);
+
     /// <summary>The <c>usage</c> object of a <c>Message</c>, with every field the spec marks as required.</summary>
     internal void WriteMessageUsage(Utf8JsonWriter writer)
     {

@@ -58,7 +58,7 @@ public sealed class AnthropicMessageStream
     /// Usage as reported so far, in Anthropic's terms (input excludes cached tokens); the <c>message_start</c>
     /// estimate until the upstream reports usage.
     /// </summary>
-    public (int InputTokens, int OutputTokens) Usage => (FinalUsage.InputTokens, FinalUsage.OutputTokens);
+    public MessageUsage Usage => FinalUsage.ToMessageUsage();
 
     internal AnthropicBlockKind OpenBlock { get; private set; }
 

@@ -11,11 +11,12 @@ public sealed class LoggedProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CapturedLog _log = new();
+    private readonly string _usageHome = Directory.CreateTempSubdirectory("azure-openai-usage-").FullName;
 
     private LoggedProxy(ProxySettings settings)
     {
         _app = ProxyApp.Build(settings with { Host = "127.0.0.1", Port = 0, LogLevel = LogLevel.Debug },
-            new ProxyHostOptions { ConfigureLogging = logging => logging.AddProvider(_log) });
+            new ProxyHostOptions { ConfigureLogging = logging => logging.AddProvider(_log), UsageDataHome = _usageHome });
     }
 
     public Uri Address { get; private set; } = null!;
@@ -41,6 +42,7 @@ public sealed class LoggedProxy : IAsyncDisposable
         Http?.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Directory.Delete(_usageHome, recursive: true);
     }
 
     private sealed class CapturedLog : ILoggerProvider, ILogger

@@ -9,10 +9,12 @@ namespace AzureOpenAI.Proxy.Tests.Support;
 public sealed class TestProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string? _ownUsageHome;
 
-    private TestProxy(WebApplication app, Uri address)
+    private TestProxy(WebApplication app, Uri address, string? ownUsageHome)
     {
         _app = app;
+        _ownUsageHome = ownUsageHome;
         Address = address;
         Http = new HttpClient { BaseAddress = address };
     }
@@ -22,10 +24,13 @@ public sealed class TestProxy : IAsyncDisposable
 
     internal static async Task<TestProxy> StartAsync(ProxySettings settings, ProxyHostOptions? host = null)
     {
+        // usage.db goes where the test says, else to a folder of this proxy's own: never the developer's data home.
+        var options = host ?? new ProxyHostOptions();
+        var ownUsageHome = options.UsageDataHome is null ? Directory.CreateTempSubdirectory("azure-openai-usage-").FullName : null;
         var app = ProxyApp.Build(settings with { Host = "127.0.0.1", Port = 0 },
-            (host ?? new ProxyHostOptions()) with { ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.None) });
+            options with { ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.None), UsageDataHome = options.UsageDataHome ?? ownUsageHome });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestProxy(app, ProxyApp.ListeningAddress(app));
+        return new TestProxy(app, ProxyApp.ListeningAddress(app), ownUsageHome);
     }
 
     public async ValueTask DisposeAsync()
@@ -33,5 +38,6 @@ public sealed class TestProxy : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownUsageHome is not null) Directory.Delete(_ownUsageHome, recursive: true);
     }
 }

@@ -9,7 +9,7 @@ namespace AzureOpenAI.Translation.Tests.Answers;
 public sealed class ChatResponseTranslatorTests
 {
     private static byte[] Translate(string body) =>
-        ChatResponseTranslator.ToMessagesResponse(Encoding.UTF8.GetBytes(body), ResponseGoldenTests.MessageId, "claude-haiku-4-5", new ToolNameMap());
+        ChatResponseTranslator.ToMessagesResponse(Encoding.UTF8.GetBytes(body), ResponseGoldenTests.MessageId, "claude-haiku-4-5", new ToolNameMap()).Json;
 
     [Fact]
     public void ErrorBodyWithStatus200_ThrowsTheMappedError()

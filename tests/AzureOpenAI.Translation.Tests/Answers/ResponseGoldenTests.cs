@@ -31,7 +31,7 @@ public sealed class ResponseGoldenTests
     public void ResponsesUpstreamResponse_TranslatesToGoldenAnthropicMessage(string name) =>
         AssertTranslatesToGolden(Path.Combine(ResponsesRoot, name), ResponsesResponseTranslator.ToMessagesResponse);
 
-    private delegate byte[] Translate(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames);
+    private delegate TranslatedMessage Translate(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames);
 
     private static TheoryData<string> CasesIn(string root) => [.. Directory.GetDirectories(root).Select(d => Path.GetFileName(d)).Order(StringComparer.Ordinal)];
 
@@ -39,7 +39,7 @@ public sealed class ResponseGoldenTests
     {
         var (model, toolNames) = ReadOptions(folder);
 
-        var actual = translate(File.ReadAllBytes(Path.Combine(folder, "upstream-response.json")), MessageId, model, toolNames);
+        var actual = translate(File.ReadAllBytes(Path.Combine(folder, "upstream-response.json")), MessageId, model, toolNames).Json;
         File.WriteAllBytes(Path.Combine(folder, "anthropic-response.actual.json"), actual);
 
         var expected = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folder, "anthropic-response.json")));

@@ -91,7 +91,7 @@ public sealed class AnthropicMessageStreamTests
     [Fact]
     public void Finish_WritesTheStopReasonAndTheReportedUsage_ElseTheEstimate()
     {
-        Assert.Equal((42, 0), _message.Usage);
+        Assert.Equal(new MessageUsage(42, 0, 0, 0, 0), _message.Usage);
         _message.ReportUsage(new AnthropicUsage(500, 7, 1500, 0));
         _message.Finish(_output, StopReasons.MaxTokens);
 
@@ -99,7 +99,7 @@ public sealed class AnthropicMessageStreamTests
         Assert.Equal("max_tokens", (string?)delta["delta"]!["stop_reason"]);
         Assert.Equal(7, (int)delta["usage"]!["output_tokens"]!);
         Assert.Equal(1500, (int)delta["usage"]!["cache_read_input_tokens"]!);
-        Assert.Equal((500, 7), _message.Usage);
+        Assert.Equal(new MessageUsage(500, 7, 1500, 0, 0), _message.Usage);
         Assert.Equal("max_tokens", _message.StopReason);
     }
 

@@ -71,14 +71,14 @@ public sealed class ChatStreamTranslatorTests
     [Fact]
     public void UsageAndStopReason_AreExposedForTheRequestLog()
     {
-        Assert.Equal((100, 0), _translator.Message.Usage);
+        Assert.Equal(new MessageUsage(100, 0, 0, 0, 0), _translator.Message.Usage);
 
         Feed(Delta("""{"content":"Hi"}""", "length"),
-            """{"choices":[],"usage":{"prompt_tokens":2000,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":1500}}}""");
+            """{"choices":[],"usage":{"prompt_tokens":2000,"completion_tokens":7,"prompt_tokens_details":{"cached_tokens":1500},"completion_tokens_details":{"reasoning_tokens":3}}}""");
         Assert.Null(_translator.Message.StopReason);
         Feed("[DONE]");
 
-        Assert.Equal((500, 7), _translator.Message.Usage);
+        Assert.Equal(new MessageUsage(500, 7, 1500, 0, 3), _translator.Message.Usage);
         Assert.Equal("max_tokens", _translator.Message.StopReason);
     }
 
