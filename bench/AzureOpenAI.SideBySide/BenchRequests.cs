@@ -16,8 +16,8 @@ internal static class BenchRequests
     {
         var captured = Path.Combine(repositoryRoot, "..", "shared", "fixtures", "claude-code-2.1.328", "tool-result-turn.request.json");
         return File.Exists(captured)
-            ? (WithStream(JsonNode.Parse(File.ReadAllText(captured))!["body"]!, stream), "captured Claude Code 2.1.328 turn")
-            : (WithStream(Synthesized(), stream), "synthesized Claude Code-shaped turn");
+            ? (WithStream(JsonNode.Parse(File.ReadAllText(captured))!["body"]!, stream), "captured 2.1.328")
+            : (WithStream(Synthesized(), stream), "synthesized");
     }
 
     private static byte[] WithStream(JsonNode request, bool stream)
