@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using AzureOpenAI.Proxy.Tests.Lifecycle;
 
 namespace AzureOpenAI.Proxy.Tests.Cli;
 
-/// <summary>The real <c>azure-openai serve</c> process (the built assembly run by <c>dotnet</c>, as the launcher execs it).</summary>
+/// <summary>The real <c>azure-openai serve</c> process (<see cref="Sandbox.Command"/>: the JIT build, or the native one).</summary>
 public sealed partial class ServeProcessTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
@@ -16,7 +17,7 @@ public sealed partial class ServeProcessTests : IDisposable
 
     private Process Start(string arguments, params (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "azure-openai.dll")}\" {arguments}")
+        var info = new ProcessStartInfo(Sandbox.Command[0], [.. Sandbox.Command.Skip(1), .. arguments.Split(' ')])
         {
             WorkingDirectory = _directory,
             RedirectStandardOutput = true,

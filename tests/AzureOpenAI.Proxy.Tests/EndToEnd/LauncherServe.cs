@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using AzureOpenAI.Proxy.Tests.Launcher;
 using AzureOpenAI.Proxy.Tests.Lifecycle;
 using AzureOpenAI.TestSupport;
 using AzureOpenAI.TestSupport.FakeUpstream;
@@ -8,7 +9,8 @@ namespace AzureOpenAI.Proxy.Tests.EndToEnd;
 
 /// <summary>
 /// <c>bin/azure-openai serve --port 0</c> as a real foreground process, started through the launcher exactly as a user
-/// would. The launcher's build cache is shared by the test runs (keyed by the source hash, so a change rebuilds).
+/// would, so it runs the build the launcher picks. The launcher's build cache is shared by the tests (keyed by the source
+/// hash, so a change rebuilds).
 /// Disposing sends SIGTERM and waits for a clean exit.
 /// </summary>
 public sealed partial class LauncherServe : IAsyncDisposable
@@ -28,13 +30,23 @@ public sealed partial class LauncherServe : IAsyncDisposable
 
     public static string Launcher { get; } = Path.Combine(RepositoryPaths.Root, "bin", "azure-openai");
 
-    /// <summary>The launcher's environment: the sandbox's, a shared build cache, and the developer's NuGet cache (a publish in an empty HOME would otherwise restore every package again).</summary>
-    public static Dictionary<string, string> LauncherVariables(Sandbox sandbox) => new(sandbox.Variables, StringComparer.Ordinal)
+    /// <summary>
+    /// The launcher's environment: the sandbox's, the shared build cache (<see cref="LauncherCache.Shared"/>), the
+    /// developer's NuGet cache (a publish in an empty HOME would otherwise restore every package again), and the
+    /// build choice <c>AZURE_OPENAI_BUILD</c> when the test run sets one (./test.sh: jit in the first pass, then the
+    /// launcher's own choice, the native build).
+    /// </summary>
+    public static Dictionary<string, string> LauncherVariables(Sandbox sandbox)
     {
-        ["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "azure-openai-tests-cache"),
-        ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-    };
+        var variables = new Dictionary<string, string>(sandbox.Variables, StringComparer.Ordinal)
+        {
+            ["XDG_CACHE_HOME"] = LauncherCache.Shared,
+            ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        };
+        if (Environment.GetEnvironmentVariable("AZURE_OPENAI_BUILD") is { Length: > 0 } build) variables["AZURE_OPENAI_BUILD"] = build;
+        return variables;
+    }
 
     /// <summary>Starts the proxy configured for the fake as an Azure v1 resource, with a local client token.</summary>
     public static Task<LauncherServe> StartAsync(Sandbox sandbox, FakeUpstreamServer upstream, (string Big, string Middle, string Small) deployments,

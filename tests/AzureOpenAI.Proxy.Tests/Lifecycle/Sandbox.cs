@@ -50,13 +50,22 @@ public sealed class Sandbox : IAsyncDisposable
     /// <summary>The child's whole environment; tests add provider settings here.</summary>
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The built executable next to the test assembly (the test project references the proxy project).</summary>
+    /// <summary>The JIT build next to the test assembly (the test project references the proxy project), for <c>dotnet</c>.</summary>
     public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, "azure-openai.dll");
+
+    /// <summary>
+    /// The program and leading arguments that run <c>azure-openai</c>: <c>dotnet</c> <see cref="Executable"/>, or the
+    /// executable that <c>AZURE_OPENAI_BINARY</c> names (./test.sh runs the process tests a second time against the
+    /// launcher's native AOT build).
+    /// </summary>
+    public static IReadOnlyList<string> Command { get; } = Environment.GetEnvironmentVariable("AZURE_OPENAI_BINARY") is { Length: > 0 } binary
+        ? [binary]
+        : ["dotnet", Executable];
 
     /// <summary>Runs <c>azure-openai ARGS</c> to completion (bounded), with <paramref name="stdin"/> or an empty stdin.</summary>
     public async Task<CliRun> RunAsync(string[] arguments, string? stdin = null)
     {
-        var run = await ProcessRun.RunAsync(this, "dotnet", [Executable, .. arguments], stdin, RunTimeout, CancellationToken.None);
+        var run = await ProcessRun.RunAsync(this, Command[0], [.. Command.Skip(1), .. arguments], stdin, RunTimeout, CancellationToken.None);
         return run with { Arguments = arguments };
     }
 

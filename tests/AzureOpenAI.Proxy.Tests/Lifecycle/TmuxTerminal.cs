@@ -21,7 +21,7 @@ public sealed class TmuxTerminal : IDisposable
     {
         var terminal = new TmuxTerminal(Path.Combine(sandbox.Root, "tmux.sock"));
         var environment = sandbox.Variables.Select(p => Quote($"{p.Key}={p.Value}")).Append("TERM=xterm-256color");
-        var command = $"cd {Quote(sandbox.WorkingDirectory)} && env -i {string.Join(' ', environment)} dotnet {Quote(Sandbox.Executable)} "
+        var command = $"cd {Quote(sandbox.WorkingDirectory)} && env -i {string.Join(' ', environment)} {string.Join(' ', Sandbox.Command.Select(Quote))} "
             + $"{string.Join(' ', arguments.Select(Quote))}; echo \"EXIT=$?\"; exec sleep 600";
         terminal.Tmux("new-session", "-d", "-x", "200", "-y", "50", "-s", Session, command);
         return terminal;
