@@ -53,7 +53,7 @@ public sealed class ConcurrentSetupTests
         {
             Assert.NotNull(held);
             // The shell sends setup's stderr to a file, so the test sees the waiting line while setup still runs.
-            setup = ProcessRun.RunAsync(sandbox, "/bin/sh", ["-c", "exec \"$@\" 2>\"$0\"", stderr, "dotnet", Sandbox.Executable, .. SetupArguments(fake, sandbox)],
+            setup = ProcessRun.RunAsync(sandbox, "/bin/sh", ["-c", "exec \"$@\" 2>\"$0\"", stderr, .. Sandbox.Command, .. SetupArguments(fake, sandbox)],
                 Key, Bound, TestContext.Current.CancellationToken);
             var deadline = DateTime.UtcNow + Bound;
             while (!(File.Exists(stderr) && (await File.ReadAllTextAsync(stderr, TestContext.Current.CancellationToken)).Contains(WaitingLine, StringComparison.Ordinal)))

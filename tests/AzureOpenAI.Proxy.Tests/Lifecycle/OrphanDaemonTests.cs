@@ -91,7 +91,7 @@ public sealed class OrphanDaemonTests
         var home = new DataHome(owner.DataHome).EnsureExists();
         var environment = owner.Variables.Concat(DaemonProcess.Environment(home)).Select(pair => $"{pair.Key}={pair.Value}");
         var pid = DetachedLauncher.Launch(
-            ["env", "-i", .. environment, "dotnet", Sandbox.Executable, .. DaemonProcess.ServeArguments("127.0.0.1", port)], home.LogFile, new Dictionary<string, string>());
+            ["env", "-i", .. environment, .. Sandbox.Command, .. DaemonProcess.ServeArguments("127.0.0.1", port)], home.LogFile, new Dictionary<string, string>());
         var deadline = DateTime.UtcNow + ListenBound;
         while (PidFile.Read(home.PidFile) is not { } recorded || recorded.Pid != pid)
         {
