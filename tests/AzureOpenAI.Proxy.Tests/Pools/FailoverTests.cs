@@ -79,21 +79,26 @@ public sealed class FailoverTests
     {
         await using var ptu = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
         await using var payg = await FakeUpstreamServer.StartAsync(cancellationToken: Token);
-        var flushed = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        ptu.Enqueue(FakeResponse.Stream(s => s.Send([ChatSse.Role(), ChatSse.Text("Partial")]).Signal(flushed).WaitFor(release.Task).Abort()));
+        ptu.Enqueue(FakeResponse.Stream(s => s.Send([ChatSse.Role(), ChatSse.Text("Partial")]).WaitFor(release.Task).Abort()));
         await using var proxy = await StartAsync(Settings($$"""
             { "big": [ {{Backend(ptu.BaseUri, ptu.Options.ApiKey, priority: 1)}}, {{Backend(payg.BaseUri, payg.Options.ApiKey, priority: 2)}} ] }
             """), NewClock());
 
-        var asking = AskAsync(proxy, stream: true);
-        await flushed.Task.WaitAsync(Token);
-        release.SetResult();
-        var answer = await asking;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/messages")
+        {
+            Content = new StringContent("""{"model":"claude-opus-4-5","max_tokens":100,"stream":true,"messages":[{"role":"user","content":"hi"}]}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        using var response = await proxy.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Token));
+        var received = new System.Text.StringBuilder();
+        while (!received.ToString().Contains("Partial", StringComparison.Ordinal)) received.AppendLine(await reader.ReadLineAsync(Token));
+        release.SetResult(); // the upstream drops the connection only once the client holds the first words
+        received.Append(await reader.ReadToEndAsync(Token));
 
-        Assert.Equal(200, answer.Status);
-        Assert.Contains("Partial", answer.Body, StringComparison.Ordinal);
-        Assert.Contains("event: error", answer.Body, StringComparison.Ordinal);
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Contains("event: error", received.ToString(), StringComparison.Ordinal);
         Assert.Empty(payg.Requests);
     }
 

@@ -43,8 +43,9 @@ public interface IFrontDoorPolicy
 
 public sealed class FrontDoorServer : IAsyncDisposable
 {
-    /// <summary>Headers a front door does not pass on: its own credential, and what HttpClient sets.</summary>
-    private static readonly string[] NotForwarded = ["host", "content-length", "content-type", "connection", "transfer-encoding", ApimFrontDoorPolicy.SubscriptionKeyHeader];
+    /// <summary>Headers a front door does not pass on: the credentials (a policy sets the backend's), and what HttpClient sets.</summary>
+    private static readonly string[] NotForwarded = ["host", "content-length", "content-type", "connection", "transfer-encoding",
+        ApimFrontDoorPolicy.SubscriptionKeyHeader, "api-key"];
 
     private readonly WebApplication _app;
     private readonly HttpClient _behind;

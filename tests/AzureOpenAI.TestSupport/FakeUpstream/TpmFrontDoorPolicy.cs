@@ -48,7 +48,7 @@ public sealed class TpmFrontDoorPolicy(int tokensPerMinute, TimeProvider time) :
             }
             _admitted.Add((now, cost));
             Log.Add((reservation, true));
-            return new FrontDoorVerdict.Forward(request.Path, new Dictionary<string, string>(),
+            return new FrontDoorVerdict.Forward(request.Path, new Dictionary<string, string> { ["api-key"] = request.Headers.GetValueOrDefault("api-key", "") },
                 new Dictionary<string, string> { ["x-ratelimit-remaining-tokens"] = (TokensPerMinute - used - cost).ToString(CultureInfo.InvariantCulture) });
         }
     }

@@ -10,6 +10,7 @@ namespace AzureOpenAI.Proxy.Upstream.Pools;
 /// <code>
 /// quota for longer than a minute (a daily quota)  429 rate_limit_error naming the deployment and the reset time, x-should-retry: false
 ///                                                 (Claude Code gives up on waits over 60 s anyway; this says why)
+/// a shorter quota named only in the message      the failure with a retry-after (APIM's 403 "replenished in 00:00:59")
 /// every backend cooling down for less            429 with retry-after for the earliest one, which Claude Code waits out
 /// every backend behind an open circuit           503 → 529 overloaded_error, which Claude Code retries
 /// </code>
@@ -19,10 +20,16 @@ internal static class QuotaFailures
     /// <summary>Claude Code retries a 429 only when its retry-after is at most this long.</summary>
     public static readonly TimeSpan LongestRetriedWait = TimeSpan.FromSeconds(60);
 
-    /// <summary>The last backend's failure, unless it is a quota that outlasts <see cref="LongestRetriedWait"/>.</summary>
+    /// <summary>The last backend's failure, shaped when it is a quota: see the table above. Takes over <paramref name="failure"/>.</summary>
     public static UpstreamFailure Final(UpstreamFailure failure, Backend backend, DeploymentPool pool, DateTimeOffset now)
     {
-        if (!Failover.IsQuota(failure) || BackendCooldown.WaitOf(failure, now) is not { } wait || wait <= LongestRetriedWait) return failure;
+        if (!Failover.IsQuota(failure) || BackendCooldown.WaitOf(failure, now) is not { } wait) return failure;
+        if (wait <= LongestRetriedWait)
+            return failure.RetryHeaders.Count > 0 ? failure
+                : new UpstreamFailure(failure.Kind, failure.Api, failure.Deadline, failure.Latency)
+                {
+                    Status = failure.Status, Body = failure.Body, Exception = failure.Exception, RetryHeaders = RetryAfter(wait),
+                };
         using (failure)
             return LongQuota(backend, pool, now + wait, failure.Api, NewDeadline(failure));
     }
@@ -39,11 +46,14 @@ internal static class QuotaFailures
                 $"every backend of the {pool.Name} pool is failing (circuit open until {Format(first.Circuit.OpenUntil)}); last tried: {first.Name}", []);
         }
         if (until - now > LongestRetriedWait) return LongQuota(cooling, pool, until, cooling.Api, deadline);
-        var seconds = Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds));
         return Failure(cooling.Api, deadline, 429,
-            $"every backend of the {pool.Name} pool is rate limited; {cooling.Name} is available again in {seconds} s",
-            [new("retry-after", seconds.ToString(CultureInfo.InvariantCulture)), new("retry-after-ms", (seconds * 1000).ToString(CultureInfo.InvariantCulture))]);
+            $"every backend of the {pool.Name} pool is rate limited; {cooling.Name} is available again in {Seconds(until - now)} s", RetryAfter(until - now));
     }
+
+    private static KeyValuePair<string, string>[] RetryAfter(TimeSpan wait) =>
+        [new("retry-after", Seconds(wait).ToString(CultureInfo.InvariantCulture)), new("retry-after-ms", (Seconds(wait) * 1000L).ToString(CultureInfo.InvariantCulture))];
+
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private static UpstreamFailure LongQuota(Backend backend, DeploymentPool pool, DateTimeOffset until, IUpstreamApi api, UpstreamDeadline deadline) =>
         Failure(api, deadline, 429,
