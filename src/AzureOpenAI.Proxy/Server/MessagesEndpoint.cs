@@ -57,6 +57,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         using var result = await _upstream!.SendAsync(request, deployment, SessionOf(context), trace, context.RequestAborted);
         entry.UpstreamLatency = result.Latency;
         entry.Deployment = trace.Last?.Deployment ?? deployment;
+        (entry.Backend, entry.Failover) = (trace.Last?.Name, trace.Failover);
 
         // Steps 4 and 5
         switch (result)

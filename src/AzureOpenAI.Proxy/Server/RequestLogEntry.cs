@@ -10,6 +10,12 @@ internal sealed class RequestLogEntry(string requestId)
     public string RequestId { get; } = requestId;
     public string? RequestedModel { get; set; }
     public string? Deployment { get; set; }
+
+    /// <summary>The backend that answered (or failed last), <c>host/deployment</c>.</summary>
+    public string? Backend { get; set; }
+
+    /// <summary>The backends left behind and why, e.g. <c>east.openai.azure.com/gpt-5-ptu 429</c>; null without failover.</summary>
+    public string? Failover { get; set; }
     public TimeSpan? UpstreamLatency { get; set; }
     public int? InputTokens { get; set; }
     public int? OutputTokens { get; set; }
