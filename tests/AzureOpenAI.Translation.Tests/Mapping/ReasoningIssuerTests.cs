@@ -32,10 +32,10 @@ public sealed class ReasoningIssuerTests
     public void ReasoningItem_IsReplayedOnlyOnItsIssuer(string? issuer, bool replayed)
     {
         var signature = ReasoningSignature.Encode("rs_1", "gAAAAB-secret", issuer);
-        var request = RequestTranslation.Parse($$"""
+        var request = RequestTranslation.Parse($$$"""
             {"model":"claude-opus-4-5","max_tokens":1000,"messages":[
               {"role":"user","content":"list files"},
-              {"role":"assistant","content":[{"type":"thinking","thinking":"Plan.","signature":"{{signature}}"},
+              {"role":"assistant","content":[{"type":"thinking","thinking":"Plan.","signature":"{{{signature}}}"},
                 {"type":"tool_use","id":"toolu_1","name":"Bash","input":{"command":"ls"}}]},
               {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"a.txt"}]}]}
             """);

@@ -6,12 +6,11 @@ namespace AzureOpenAI.Proxy.Upstream.Pools;
 /// <summary>
 /// A backend that answered 429 (or an APIM quota 403, or a 503 with a wait) is left alone until the wait it named
 /// is over: <c>retry-after-ms</c>, else <c>retry-after</c> (seconds or an HTTP date), else the wait in the message
-/// ("retry after 86400 seconds", "replenished in 00:00:59"), else <see cref="DefaultWait"/>.
+/// ("retry after 86400 seconds", "replenished in 00:00:59"). A failure that names no wait cools nothing: the next
+/// request may try the backend again (Azure's Responses API has answered 429 without a retry-after).
 /// </summary>
 internal sealed class BackendCooldown(TimeProvider time)
 {
-    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
-
     private long _untilTicks;
 
     public DateTimeOffset? Until

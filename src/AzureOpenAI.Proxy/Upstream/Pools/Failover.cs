@@ -24,11 +24,9 @@ internal static class Failover
     public static string Reason(UpstreamFailure failure) =>
         failure.Kind == UpstreamFailureKind.HttpStatus ? failure.Status.ToString(CultureInfo.InvariantCulture) : "connection-failed";
 
-    /// <summary>Cools the backend down for the wait the failure names (a quota answer without one gets the default).</summary>
+    /// <summary>Cools the backend down for the wait the failure names, if it names one.</summary>
     public static void CoolDown(Backend backend, UpstreamFailure failure, DateTimeOffset now)
     {
-        var wait = BackendCooldown.WaitOf(failure, now);
-        if (IsQuota(failure)) backend.Cooldown.CoolFor(wait ?? BackendCooldown.DefaultWait);
-        else if (wait is { } named) backend.Cooldown.CoolFor(named);
+        if (BackendCooldown.WaitOf(failure, now) is { } wait) backend.Cooldown.CoolFor(wait);
     }
 }
