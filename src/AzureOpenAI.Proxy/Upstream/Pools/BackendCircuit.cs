@@ -45,12 +45,15 @@ internal sealed class BackendCircuit
     /// <summary>When an open circuit lets a probe through.</summary>
     public DateTimeOffset OpenUntil => _openUntil;
 
-    /// <summary>Runs <paramref name="send"/> through the breaker; null when the circuit is open (nothing was sent).</summary>
-    public async Task<UpstreamResult?> ExecuteAsync(Func<Task<UpstreamResult>> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="send"/> through the breaker; null when the circuit is open (nothing was sent). The send
+    /// honours the client's abort itself and reports it as a result, so the breaker gets no token to throw on.
+    /// </summary>
+    public async Task<UpstreamResult?> ExecuteAsync(Func<Task<UpstreamResult>> send)
     {
         try
         {
-            return await _pipeline.ExecuteAsync(static async (send, _) => await send().ConfigureAwait(false), send, cancellationToken)
+            return await _pipeline.ExecuteAsync(static async (send, _) => await send().ConfigureAwait(false), send, CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (BrokenCircuitException)

@@ -26,10 +26,15 @@ internal sealed class BackendPools
         _single = single;
         _singleStyles = singleStyles;
         _time = time;
-        if (settings.Pools is not { } file) return;
-        var entra = new Lazy<EntraTokenCache>(() => settingsEntra ?? EntraTokenCache.For(UpstreamCredentialKind.DefaultAzureCredential, settings, time));
-        foreach (var (tier, backends) in file.Tiers)
-            _tiers[RoutePrefix + tier] = new DeploymentPool(tier, [.. backends.Select(b => Create(b, settings, entra))], file.AllowCrossZone);
+        if (settings.Pools is { } file)
+        {
+            var entra = new Lazy<EntraTokenCache>(() => settingsEntra ?? EntraTokenCache.For(UpstreamCredentialKind.DefaultAzureCredential, settings, time));
+            foreach (var (tier, backends) in file.Tiers)
+                _tiers[RoutePrefix + tier] = new DeploymentPool(tier, [.. backends.Select(b => Create(b, settings, entra))], file.AllowCrossZone);
+        }
+        // The tiers' single deployments are known from the start, so that /health lists them before their first request.
+        foreach (var (tier, deployment) in (ReadOnlySpan<(string, string?)>)[("big", settings.BigModel), ("middle", settings.MiddleModel), ("small", settings.SmallModel)])
+            if (deployment is not null && RouteOf(tier) is null) For(deployment);
     }
 
     /// <summary>The route of <paramref name="tier"/> when pools.json names it, else null (the settings' deployment serves it).</summary>

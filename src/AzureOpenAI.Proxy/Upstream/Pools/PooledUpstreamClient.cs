@@ -35,8 +35,7 @@ internal sealed class PooledUpstreamClient(UpstreamClient client, BackendPools p
                 trace.MovedOn(backend, "prompt-too-long");
                 continue;
             }
-            var result = await backend.Circuit.ExecuteAsync(() => client.SendAsync(request, backend, prompt, clientAborted), clientAborted)
-                .ConfigureAwait(false);
+            var result = await backend.Circuit.ExecuteAsync(() => client.SendAsync(request, backend, prompt, clientAborted)).ConfigureAwait(false);
             if (result is null)
             {
                 trace.MovedOn(backend, "circuit-open");
