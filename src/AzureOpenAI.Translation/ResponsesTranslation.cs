@@ -18,10 +18,13 @@ public static class ResponsesTranslation
     /// A whole response as an Anthropic message. Throws <see cref="AnthropicRequestException"/> for a failed response or an error
     /// body, and <see cref="UnusableAnswerException"/> for a body without output.
     /// </summary>
-    public static TranslatedMessage ToMessage(ReadOnlySpan<byte> body, string messageId, string requestedModel, ToolNameMap toolNames) =>
-        ResponsesResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames);
+    /// <param name="reasoningIssuer">The answering deployment's <see cref="DeploymentOptions.ReasoningIssuer"/>, recorded in thinking signatures.</param>
+    public static TranslatedMessage ToMessage(ReadOnlySpan<byte> body, string messageId, string requestedModel, ToolNameMap toolNames,
+        string? reasoningIssuer = null) =>
+        ResponsesResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames, reasoningIssuer);
 
     /// <summary>A translator for one streamed response; <paramref name="inputTokensEstimate"/> goes into <c>message_start</c>.</summary>
-    public static IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
-        new ResponsesStreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
+    public static IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate,
+        string? reasoningIssuer = null) =>
+        new ResponsesStreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate, reasoningIssuer);
 }

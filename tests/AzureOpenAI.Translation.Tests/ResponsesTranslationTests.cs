@@ -26,7 +26,7 @@ public sealed class ResponsesTranslationTests
         var signature = ReasoningSignature.Encode("rs_1", "gAAAA+/=");
 
         Assert.StartsWith(ReasoningSignature.Prefix, signature, StringComparison.Ordinal);
-        Assert.True(ReasoningSignature.TryDecode(signature, out var id, out var encrypted));
+        Assert.True(ReasoningSignature.TryDecode(signature, out var id, out var encrypted, out _));
         Assert.Equal(("rs_1", "gAAAA+/="), (id, encrypted));
     }
 
@@ -36,7 +36,7 @@ public sealed class ResponsesTranslationTests
     [InlineData("rsn1.not-base64!")]
     [InlineData("rsn1.e30")] // {} : no id or content
     public void ReasoningSignature_RejectsSignaturesThatAreNotOurs(string signature) =>
-        Assert.False(ReasoningSignature.TryDecode(signature, out _, out _));
+        Assert.False(ReasoningSignature.TryDecode(signature, out _, out _, out _));
 
     [Fact]
     public void Turn2_ReplaysTheReasoningItemStreamedInTurn1()

@@ -53,6 +53,9 @@ internal sealed record ProxySettings
         Prices = PriceOverrides.Parse(SettingNames.Prices, reader.Text(SettingNames.Prices));
         BudgetDailyUsd = PriceOverrides.Amount(SettingNames.BudgetDailyUsd, reader.Text(SettingNames.BudgetDailyUsd));
         BudgetMonthlyUsd = PriceOverrides.Amount(SettingNames.BudgetMonthlyUsd, reader.Text(SettingNames.BudgetMonthlyUsd));
+        MaxOutputReservation = reader.Integer(SettingNames.MaxOutputReservation, 16, 10_000_000);
+        MinOutputReservation = Math.Min(reader.Integer(SettingNames.MinOutputReservation, 16, 10_000_000), MaxOutputReservation);
+        UpstreamHeaders = Configuration.UpstreamHeaders.Parse(reader.Text(SettingNames.UpstreamHeaders));
     }
 
     public string? ApiKey { get; init; }
@@ -99,6 +102,17 @@ internal sealed record ProxySettings
     /// <summary><c>BUDGET_DAILY_USD</c> / <c>BUDGET_MONTHLY_USD</c>: spend limits of this machine's proxy; null when unset.</summary>
     public decimal? BudgetDailyUsd { get; init; }
     public decimal? BudgetMonthlyUsd { get; init; }
+    /// <summary><c>MAX_OUTPUT_RESERVATION</c>: the output tokens reserved per request at most (TPM protection).</summary>
+    public int MaxOutputReservation { get; init; }
+
+    /// <summary><c>MIN_OUTPUT_RESERVATION</c>: the floor the reservation shrinks to when the upstream's remaining tokens run low.</summary>
+    public int MinOutputReservation { get; init; }
+
+    /// <summary><c>UPSTREAM_HEADERS</c>: static headers for the single deployment (an APIM subscription key).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> UpstreamHeaders { get; init; }
+
+    /// <summary><c>pools.json</c> of the data home, or null: every tier is the single deployment above.</summary>
+    public PoolsFile? Pools { get; init; }
 
     public string EffectiveAzureApiVersion => AzureApiVersion ?? AzureV1;
 
@@ -109,5 +123,7 @@ internal sealed record ProxySettings
     public UpstreamCredentialKind Credential => UpstreamCredential.Resolve(this);
 
     /// <summary>Reads and validates <paramref name="config"/>; throws <see cref="ConfigurationException"/> (one line) on the first bad value.</summary>
-    public static ProxySettings Load(EffectiveConfig config) => new(new SettingsReader(config));
+    /// <remarks><c>pools.json</c> is read from the data home of this process's environment, as the daemon serves it.</remarks>
+    public static ProxySettings Load(EffectiveConfig config) =>
+        new(new SettingsReader(config)) { Pools = PoolsFile.Load(DataHome.FromProcessEnvironment()) };
 }

@@ -16,6 +16,11 @@ internal sealed class SecretRedactor
 
     public static SecretRedactor None { get; } = new([]);
 
+    /// <summary>Every secret <paramref name="settings"/> hold: keys, tokens, upstream header values and pools.json's keys.</summary>
+    public static SecretRedactor For(ProxySettings settings) =>
+        new([settings.ApiKey, settings.ProxyAuthToken, settings.AzureAdToken, .. settings.UpstreamHeaders.Select(h => h.Value),
+            .. settings.Pools?.Secrets() ?? []]);
+
     public string Redact(string text)
     {
         foreach (var secret in _secrets)

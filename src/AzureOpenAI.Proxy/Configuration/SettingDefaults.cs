@@ -13,6 +13,10 @@ internal static class SettingDefaults
         [SettingNames.Port] = "8082",
         [SettingNames.Host] = "127.0.0.1",
         [SettingNames.MaxTokensLimit] = "131072",
+        // Azure Standard counts prompt + max_tokens against TPM at admission: 16384 lets three Claude Code turns a
+        // minute through a 60k-TPM deployment, and is gpt-4o's own output cap (README: quota shaping).
+        [SettingNames.MaxOutputReservation] = "16384",
+        [SettingNames.MinOutputReservation] = "2048",
         [SettingNames.RequestTimeout] = "300",
         [SettingNames.LogLevel] = "info",
         [SettingNames.ReasoningModels] = "o1,o3,o4,gpt-5",

@@ -28,6 +28,9 @@ internal static class SettingNames
     public const string Prices = "PRICES";
     public const string BudgetDailyUsd = "BUDGET_DAILY_USD";
     public const string BudgetMonthlyUsd = "BUDGET_MONTHLY_USD";
+    public const string MaxOutputReservation = "MAX_OUTPUT_RESERVATION";
+    public const string MinOutputReservation = "MIN_OUTPUT_RESERVATION";
+    public const string UpstreamHeaders = "UPSTREAM_HEADERS";
 
     /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
     public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
@@ -41,9 +44,9 @@ internal static class SettingNames
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
         ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, UsageRetentionDays, Prices, BudgetDailyUsd,
-        BudgetMonthlyUsd,
+        BudgetMonthlyUsd, MaxOutputReservation, MinOutputReservation, UpstreamHeaders,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>
-    public static bool IsSecret(string name) => name is ApiKey or ProxyAuthToken or AzureAdToken;
+    public static bool IsSecret(string name) => name is ApiKey or ProxyAuthToken or AzureAdToken or UpstreamHeaders;
 }

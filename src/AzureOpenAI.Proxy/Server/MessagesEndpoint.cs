@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation;
+using AzureOpenAI.Proxy.Upstream.Pools;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
@@ -16,7 +17,7 @@ namespace AzureOpenAI.Proxy.Server;
 /// <code>
 /// 1. parse the body once                               → 400 naming the field / 413
 /// 2. provider configured? model routed?                → 400 saying what to set (not retried by Claude Code)
-/// 3. UpstreamClient: translate for the deployment's API, send → UpstreamSuccess or UpstreamFailure
+/// 3. PooledUpstreamClient: the route's backends in turn, each through UpstreamClient → UpstreamSuccess or UpstreamFailure
 /// 4. failure                                           → UpstreamErrors: the mapped HTTP error, retry headers on 429
 /// 5. success: stream → StreamRelay with the API's stream translator; otherwise the API translates the whole answer
 /// </code>
@@ -25,10 +26,9 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
 {
     private static readonly KeyValuePair<string, string>[] DoNotRetry = [new("x-should-retry", "false")];
 
-    private readonly UpstreamClient? _upstream = state.Profile is { } profile
-        ? new UpstreamClient(httpClients.CreateClient(UpstreamHttp.ClientName), profile, state.Options!, state.ApiStyles, state.LearnedLimits,
-            state.Settings.RequestTimeout, logger)
-        : null;
+
+    private readonly PooledUpstreamClient? _upstream = state.Profile is null ? null
+        : state.CreateUpstream(httpClients.CreateClient(UpstreamHttp.ClientName), logger);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -54,15 +54,18 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         // Step 3: the input-token estimate for message_start is counted while the upstream thinks (memoized: a new
         // turn counts only what is new).
         var inputCount = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
-        using var result = await _upstream!.SendAsync(request, deployment, context.RequestAborted);
+        var trace = new BackendTrace();
+        using var result = await _upstream!.SendAsync(request, deployment, SessionOf(context), trace, context.RequestAborted);
         entry.UpstreamLatency = result.Latency;
         entry.Api = result.Api.Name;
+        entry.Deployment = trace.Last?.Deployment ?? deployment;
+        (entry.Backend, entry.Failover) = (trace.Last?.Name, trace.Failover);
 
         // Steps 4 and 5
         switch (result)
         {
             case UpstreamFailure failure:
-                await FailAsync(context, failure, deployment);
+                await FailAsync(context, failure, trace.Last);
                 break;
             case UpstreamSuccess answer when inputCount is not null && NotAnEventStream(answer) is { } contentType:
                 await WriteUnusableAsync(context, $"it answered 200 with {contentType} instead of an event stream");
@@ -73,7 +76,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 await new StreamRelay(answer, translator, context, state, logger).RunAsync();
                 break;
             case UpstreamSuccess answer:
-                await RespondWholeAsync(context, answer, requestedModel, deployment);
+                await RespondWholeAsync(context, answer, requestedModel, trace.Last);
                 break;
         }
     }
@@ -85,8 +88,13 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     private static int InputTokensNow(Task<int> counting, MessagesRequest request) =>
         counting.IsCompletedSuccessfully ? counting.Result : TokenCounter.EstimateFromSize(request);
 
-    /// <summary>The deployment the request goes to, or null when the provider or the tier's deployment is not configured.</summary>
-    private string? Route(string requestedModel) => state.MissingEndpoint is null && _upstream is not null ? state.Router.Route(requestedModel) : null;
+    /// <summary>The route (a deployment, or a pools.json tier) of the request, or null when no backend serves it.</summary>
+    private string? Route(string requestedModel) =>
+        _upstream is not null && state.Router.Route(requestedModel) is { } route && state.Pools.For(route) is not null ? route : null;
+
+    /// <summary>Claude Code's session, which keeps a pool's requests on one backend (prompt cache); null: not sticky.</summary>
+    private static string? SessionOf(HttpContext context) =>
+        context.Request.Headers[ClaudeCodeHeaders.SessionId].ToString() is { Length: > 0 } session ? session : null;
 
     /// <summary>The content type of a streamed answer that is not SSE (a gateway's HTML page), or null when it is SSE or unnamed.</summary>
     private static string? NotAnEventStream(UpstreamSuccess answer) =>
@@ -101,7 +109,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         await AnthropicErrors.WriteAsync(context, error);
     }
 
-    private async Task FailAsync(HttpContext context, UpstreamFailure failure, string deployment)
+    private async Task FailAsync(HttpContext context, UpstreamFailure failure, Backend? backend)
     {
         var entry = RequestLogEntry.Of(context);
         if (failure.Kind == UpstreamFailureKind.ClientAborted)
@@ -110,14 +118,14 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
             ProxyLog.ClientAborted(logger, entry.RequestId);
             return;
         }
-        var error = UpstreamErrors.ToAnthropic(failure, deployment, state.Profile!);
+        var error = UpstreamErrors.ToAnthropic(failure, backend?.Deployment ?? entry.Deployment ?? "", backend?.Profile ?? state.Profile!);
         if (failure.Kind != UpstreamFailureKind.Untranslatable)
             ProxyLog.UpstreamFailed(logger, entry.RequestId, failure.Kind.ToString(),
                 failure.Kind == UpstreamFailureKind.HttpStatus ? $"HTTP {failure.Status}" : error.Message);
         await AnthropicErrors.WriteAsync(context, error, error.HttpStatus == StatusCodes.Status429TooManyRequests ? failure.RetryHeaders : null);
     }
 
-    private async Task RespondWholeAsync(HttpContext context, UpstreamSuccess answer, string requestedModel, string deployment)
+    private async Task RespondWholeAsync(HttpContext context, UpstreamSuccess answer, string requestedModel, Backend? backend)
     {
         byte[] upstreamBody;
         var reading = Stopwatch.GetTimestamp();
@@ -129,7 +137,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
         {
             using var failure = answer.FailedReading(ex);
-            await FailAsync(context, failure, deployment);
+            await FailAsync(context, failure, backend);
             return;
         }
 

@@ -29,8 +29,33 @@ internal static class ProbeEndpoints
         if (median is { } ms) writer.WriteNumber("medianMs"u8, Math.Round(ms, 3)); else writer.WriteNull("medianMs"u8);
         writer.WriteNumber("requests"u8, requests);
         writer.WriteEndObject();
+        WriteBackends(writer, state.Pools.Health());
         writer.WriteEndObject();
     });
+
+    /// <summary>
+    /// <c>"backends": [{"pool","backend","priority","dataZone","state","until","servedLastHour","shareLastHour"}]</c>: each
+    /// backend in use (<c>host/deployment</c>, no key), healthy / cooling-down / circuit-open, and its share of its pool's
+    /// requests in the last hour.
+    /// </summary>
+    private static void WriteBackends(System.Text.Json.Utf8JsonWriter writer, IReadOnlyList<Upstream.Pools.BackendHealth> backends)
+    {
+        writer.WriteStartArray("backends"u8);
+        foreach (var backend in backends)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("pool"u8, backend.Pool);
+            writer.WriteString("backend"u8, backend.Backend);
+            writer.WriteNumber("priority"u8, backend.Priority);
+            if (backend.DataZone is { } zone) writer.WriteString("dataZone"u8, zone);
+            writer.WriteString("state"u8, backend.StateName);
+            if (backend.Until is { } until) writer.WriteString("until"u8, until);
+            writer.WriteNumber("servedLastHour"u8, backend.ServedLastHour);
+            writer.WriteNumber("shareLastHour"u8, Math.Round(backend.ShareLastHour, 3));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
 
     /// <summary>Claude Code warms up with <c>HEAD /</c>; a 200 with a tiny body is harmless.</summary>
     public static Task RootAsync(HttpContext context)

@@ -16,6 +16,12 @@ internal sealed class RequestLogEntry(string requestId)
 
     public string? RequestedModel { get; set; }
     public string? Deployment { get; set; }
+    /// <summary>The backend that answered (or failed last), <c>host/deployment</c>.</summary>
+    public string? Backend { get; set; }
+
+    /// <summary>The backends left behind and why, e.g. <c>east.openai.azure.com/gpt-5-ptu 429</c>; null without failover.</summary>
+    public string? Failover { get; set; }
+
     /// <summary>Time to the upstream's response headers; for a whole answer, to the end of its body.</summary>
     public TimeSpan? UpstreamLatency { get; set; }
 

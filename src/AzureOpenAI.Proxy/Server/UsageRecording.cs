@@ -9,9 +9,6 @@ namespace AzureOpenAI.Proxy.Server;
 /// </summary>
 internal static class UsageRecording
 {
-    public const string SessionHeader = "X-Claude-Code-Session-Id";
-    public const string AgentHeader = "x-claude-code-agent-id";
-
     // Header values come from the client: cut, so a hostile one cannot bloat the database or the session aggregate.
     private const int MaxHeaderChars = 128;
 
@@ -24,8 +21,8 @@ internal static class UsageRecording
         return new UsageRecord
         {
             Time = now - elapsed,
-            Session = Header(context, SessionHeader),
-            Agent = Header(context, AgentHeader) ?? UsageRecord.MainAgent,
+            Session = Header(context, ClaudeCodeHeaders.SessionId),
+            Agent = Header(context, ClaudeCodeHeaders.AgentId) ?? UsageRecord.MainAgent,
             RequestedModel = model,
             Tier = ModelTiers.Of(model),
             Deployment = entry.Deployment,

@@ -13,6 +13,8 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// Responses API: <c>{base}/openai/responses?api-version=V</c> (dated), <c>{base}/openai/v1/responses</c> (v1),
 /// <c>{base}/responses</c> (OpenAI-compatible); the body always carries <c>model</c>, the headers are the same.
 /// A base URL pasted with its <c>/openai</c> or <c>/openai/v1</c> suffix (as the Azure portal shows it) is accepted.
+/// Any other path is a front door's prefix and kept, as the Azure OpenAI SDKs keep it: an APIM gateway
+/// <c>https://apim.example.com/team-a</c> serves <c>https://apim.example.com/team-a/openai/deployments/…</c>.
 /// </summary>
 internal sealed class ProviderProfile
 {
@@ -29,6 +31,17 @@ internal sealed class ProviderProfile
 
     public ProviderKind Kind { get; }
 
+    /// <summary>Static headers for every request (<c>UPSTREAM_HEADERS</c>, a backend's <c>headers</c>): an APIM subscription key.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// True for a pools.json backend, whose credential is its own: <see cref="EntraTokens"/> (null: none) replaces the
+    /// settings' Entra ID handler. False: the settings' credential, as without pools.
+    /// </summary>
+    public bool OwnsCredential { get; init; }
+
+    public EntraTokenCache? EntraTokens { get; init; }
+
     /// <summary>The provider's host, as error messages and the startup line name it.</summary>
     public string EndpointHost => new Uri(_base).Host;
 
@@ -43,7 +56,7 @@ internal sealed class ProviderProfile
     /// <summary>The key goes on requests only when it is the credential in use; Entra ID tokens come from <see cref="EntraAuthHandler"/>.</summary>
     public static ProviderProfile? From(ProxySettings settings) =>
         settings.BaseUrl is null ? null : new ProviderProfile(settings.Provider, settings.BaseUrl, settings.AzureApiVersion,
-            settings.Credential == UpstreamCredentialKind.ApiKey ? settings.ApiKey : null);
+            settings.Credential == UpstreamCredentialKind.ApiKey ? settings.ApiKey : null) { Headers = settings.UpstreamHeaders };
 
     public Uri ChatCompletionsUrl(string deployment)
     {
@@ -63,9 +76,14 @@ internal sealed class ProviderProfile
         return new Uri($"{_base}/openai/v1/responses{query}");
     }
 
-    /// <summary>Adds the provider's credential. Keyless OpenAI-compatible servers (Ollama, vLLM) get no auth header.</summary>
+    /// <summary>
+    /// Adds the provider's credential and static headers. Keyless OpenAI-compatible servers (Ollama, vLLM) get no auth
+    /// header; an APIM front door gets its subscription key beside the key or the Entra ID token.
+    /// </summary>
     public void Authenticate(HttpRequestMessage request)
     {
+        foreach (var (name, value) in Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (OwnsCredential) request.Options.Set(EntraAuthHandler.BackendTokens, EntraTokens);
         if (_apiKey is null) return;
         if (Kind == ProviderKind.Azure) request.Headers.TryAddWithoutValidation("api-key", _apiKey);
         else request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _apiKey);

@@ -5,8 +5,11 @@ using AzureOpenAI.Translation.Streaming;
 
 namespace AzureOpenAI.Proxy.Upstream;
 
-/// <summary>The Responses API: <c>…/responses</c>, typed events (<c>response.output_text.delta</c>, …), stateless (<c>store:false</c>).</summary>
-internal sealed class ResponsesApi : IUpstreamApi
+/// <summary>
+/// The Responses API: <c>…/responses</c>, typed events (<c>response.output_text.delta</c>, …), stateless (<c>store:false</c>).
+/// <paramref name="reasoningIssuer"/> is the backend's id, recorded in the thinking signatures of its answers.
+/// </summary>
+internal sealed class ResponsesApi(string? reasoningIssuer = null) : IUpstreamApi
 {
     public static ResponsesApi Instance { get; } = new();
 
@@ -15,12 +18,12 @@ internal sealed class ResponsesApi : IUpstreamApi
     public Uri Url(ProviderProfile profile, string deployment) => profile.ResponsesUrl();
 
     public IAnthropicStreamTranslator StreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate) =>
-        ResponsesTranslation.StreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate);
+        ResponsesTranslation.StreamTranslator(messageId, requestedModel, toolNames, inputTokensEstimate, reasoningIssuer);
 
     public string Name => "responses";
 
     public TranslatedMessage ToMessage(byte[] body, string messageId, string requestedModel, ToolNameMap toolNames) =>
-        ResponsesTranslation.ToMessage(body, messageId, requestedModel, toolNames);
+        ResponsesTranslation.ToMessage(body, messageId, requestedModel, toolNames, reasoningIssuer);
 
     /// <summary>
     /// Azure serves <c>/openai/responses</c> only from api-version 2025-03-01-preview on; older dated versions answer a

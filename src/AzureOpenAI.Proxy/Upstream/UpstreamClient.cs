@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Upstream.Pools;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,10 @@ using AzureOpenAI.Translation.Errors;
 namespace AzureOpenAI.Proxy.Upstream;
 
 /// <summary>
-/// Sends a Messages request to the provider through the deployment's API and returns how that ended:
+/// Sends a Messages request to one backend (its endpoint, credential and API style; <see cref="PooledUpstreamClient"/>
+/// chooses it) and returns how that ended:
 /// <code>
-/// 1. the deployment's API strategy (DeploymentApiStyles) and options (max_tokens clamp, reasoning rules, model in body)
+/// 1. the backend's API strategy (DeploymentApiStyles) and options (output reservation, reasoning rules, model in body)
 /// 2. api.Translate → body (an untranslatable request is a failure, nothing is sent)
 /// 3. POST to api.Url with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it (UpstreamDeadline)
 /// 4. refused because the deployment is served only by the Responses API (API_STYLE=auto) → remember, resend there once
@@ -26,47 +28,53 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, D
 {
     private const int MaxErrorBodyBytes = 1 << 20;
 
-    /// <summary>Translates and sends <paramref name="request"/>; the caller disposes the result.</summary>
-    public async Task<UpstreamResult> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted)
+    /// <summary>Sends to <paramref name="deployment"/> of the profile this client was made with (the <c>test</c> verb's direct probe).</summary>
+    public Task<UpstreamResult> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted) =>
+        SendAsync(request, new Backend(deployment, profile, new BackendSpec(), apiStyles, TimeProvider.System), PromptMeasure.Of(request), clientAborted);
+
+    /// <summary>Translates and sends <paramref name="request"/> to <paramref name="backend"/>; the caller disposes the result.</summary>
+    public async Task<UpstreamResult> SendAsync(MessagesRequest request, Backend backend, PromptMeasure prompt, CancellationToken clientAborted)
     {
+        var deployment = backend.Deployment;
         var deadline = new UpstreamDeadline(clientAborted, requestTimeout);
-        var api = apiStyles.For(deployment);
-        var result = await TranslateAndSendAsync(api, request, deployment, deadline).ConfigureAwait(false);
+        var api = backend.Api;
+        var result = await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
         if (result is not UpstreamFailure { Kind: UpstreamFailureKind.HttpStatus } failure) return result;
 
-        if (api.IsServedElsewhere(failure) && apiStyles.SwitchToResponses(deployment))
+        if (api.IsServedElsewhere(failure) && backend.ApiStyles.SwitchToResponses(deployment))
         {
             UpstreamLog.SwitchedToResponses(logger, deployment);
-            return await TranslateAndSendAsync(apiStyles.For(deployment), request, deployment, deadline).ConfigureAwait(false);
+            return await TranslateAndSendAsync(backend.Api, request, backend, prompt, deadline).ConfigureAwait(false);
         }
         if (failure.Status == 400 && UpstreamErrorMapper.TryParseMaxTokensLimit(failure.Body, out var limit))
         {
             learned.Remember(deployment, limit);
             UpstreamLog.LearnedLimit(logger, deployment, limit);
-            return await TranslateAndSendAsync(api, request, deployment, deadline).ConfigureAwait(false);
+            return await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
         }
         return result;
     }
 
-    private async Task<UpstreamResult> TranslateAndSendAsync(IUpstreamApi api, MessagesRequest request, string deployment, UpstreamDeadline deadline)
+    private async Task<UpstreamResult> TranslateAndSendAsync(IUpstreamApi api, MessagesRequest request, Backend backend, PromptMeasure prompt,
+        UpstreamDeadline deadline)
     {
         UpstreamRequest body;
         try
         {
-            body = api.Translate(request, options.For(deployment));
+            body = api.Translate(request, options.For(backend, prompt));
         }
         catch (AnthropicRequestException ex)
         {
             return new UpstreamFailure(UpstreamFailureKind.Untranslatable, api, deadline, TimeSpan.Zero) { TranslationError = ex.Error };
         }
-        return await SendAsync(api, body, deployment, deadline).ConfigureAwait(false);
+        return await SendAsync(api, body, backend, deadline).ConfigureAwait(false);
     }
 
-    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, UpstreamRequest body, string deployment, UpstreamDeadline deadline)
+    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, UpstreamRequest body, Backend backend, UpstreamDeadline deadline)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, api.Url(profile, deployment)) { Content = new ReadOnlyMemoryContent(body.Body) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, api.Url(backend.Profile, backend.Deployment)) { Content = new ReadOnlyMemoryContent(body.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        profile.Authenticate(message);
+        backend.Profile.Authenticate(message);
 
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;

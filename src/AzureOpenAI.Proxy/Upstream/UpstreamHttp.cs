@@ -6,7 +6,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// <summary>
 /// The one named HttpClient every upstream call uses, over a single pooled <see cref="SocketsHttpHandler"/>:
 /// <code>
-/// retry (UpstreamRetry, only when MAX_RETRIES > 0)  →  Entra ID bearer (EntraAuthHandler, only with Entra ID)  →  sockets
+/// retry (UpstreamRetry, only when MAX_RETRIES > 0)  →  Entra ID bearer (EntraAuthHandler: the settings' or the backend's)  →  sockets
 /// </code>
 /// HttpClient's own request lines exist only when debugging (<c>logEachAttempt</c>). No resilience timeout strategy on
 /// purpose: REQUEST_TIMEOUT is enforced per call (UpstreamCall) as silence while streaming, and a total-request timeout
@@ -33,8 +33,8 @@ internal static class UpstreamHttp
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         if (retry.MaxRetries > 0)
             builder.AddResilienceHandler("upstream-retry", pipeline => pipeline.AddRetry(retry.StrategyOptions()));
-        if (entraTokens is not null)
-            builder.AddHttpMessageHandler(() => new EntraAuthHandler(entraTokens));
+        // Always present: a pools.json backend may use Entra ID while the settings use a key.
+        builder.AddHttpMessageHandler(() => new EntraAuthHandler(entraTokens));
         // The factory's logging handlers open a scope and time every attempt even when nothing is written.
         if (!logEachAttempt) builder.RemoveAllLoggers();
         return builder;

@@ -23,7 +23,8 @@ internal static class ResponsesResponseTranslator
     internal const string SummarySeparator = "\n\n";
 
 
-    public static TranslatedMessage ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames)
+    public static TranslatedMessage ToMessagesResponse(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames,
+        string? reasoningIssuer = null)
     {
         ArgumentNullException.ThrowIfNull(toolNames);
         using var document = ParseObject(upstreamBody);
@@ -40,7 +41,7 @@ internal static class ResponsesResponseTranslator
         {
             writer.WriteStartObject();
             MessageJson.WriteHead(writer, messageId, requestedModel);
-            var (sawToolCall, sawRefusal) = WriteContent(writer, Property(root, "output"u8), toolNames);
+            var (sawToolCall, sawRefusal) = WriteContent(writer, Property(root, "output"u8), toolNames, reasoningIssuer);
             var stopReason = StopReasons.FromResponseStatus(status, StringOf(Property(root, "incomplete_details"u8), "reason"u8), sawToolCall, sawRefusal);
             var usageJson = Property(root, "usage"u8);
             usage = usageJson.ValueKind == JsonValueKind.Object ? UsageMapper.Read(JsonMarshal.GetRawUtf8Value(usageJson)) : default;
@@ -51,15 +52,16 @@ internal static class ResponsesResponseTranslator
     }
 
     /// <summary>The thinking signature for a reasoning item: its encrypted content when present, else the placeholder.</summary>
-    internal static string SignatureOf(string? itemId, string? encryptedContent) =>
+    internal static string SignatureOf(string? itemId, string? encryptedContent, string? issuer) =>
         !string.IsNullOrEmpty(itemId) && !string.IsNullOrEmpty(encryptedContent)
-            ? ReasoningSignature.Encode(itemId, encryptedContent)
+            ? ReasoningSignature.Encode(itemId, encryptedContent, issuer)
             : ThinkingSignature.Placeholder;
 
     /// <summary>A Responses error object (<c>{code, message}</c>, from <c>response.error</c> or an <c>error</c> event) as an Anthropic error.</summary>
     internal static AnthropicError ToError(JsonElement error) => UpstreamErrorMapper.MapPayload(JsonMarshal.GetRawUtf8Value(error));
 
-    private static (bool SawToolCall, bool SawRefusal) WriteContent(Utf8JsonWriter writer, JsonElement output, ToolNameMap toolNames)
+    private static (bool SawToolCall, bool SawRefusal) WriteContent(Utf8JsonWriter writer, JsonElement output, ToolNameMap toolNames,
+        string? reasoningIssuer)
     {
         writer.WriteStartArray("content"u8);
         bool sawToolCall = false, sawRefusal = false;
@@ -70,7 +72,7 @@ internal static class ResponsesResponseTranslator
                 switch (StringOf(item, "type"u8))
                 {
                     case "reasoning":
-                        WriteThinking(writer, item);
+                        WriteThinking(writer, item, reasoningIssuer);
                         break;
                     case "message":
                         sawRefusal |= WriteMessage(writer, item);
@@ -86,7 +88,7 @@ internal static class ResponsesResponseTranslator
         return (sawToolCall, sawRefusal);
     }
 
-    private static void WriteThinking(Utf8JsonWriter writer, JsonElement item)
+    private static void WriteThinking(Utf8JsonWriter writer, JsonElement item, string? reasoningIssuer)
     {
         var summary = Property(item, "summary"u8);
         var texts = summary.ValueKind == JsonValueKind.Array
@@ -97,7 +99,7 @@ internal static class ResponsesResponseTranslator
         writer.WriteStartObject();
         writer.WriteString("type"u8, "thinking"u8);
         writer.WriteString("thinking"u8, string.Join(SummarySeparator, texts));
-        writer.WriteString("signature"u8, SignatureOf(StringOf(item, "id"u8), encrypted));
+        writer.WriteString("signature"u8, SignatureOf(StringOf(item, "id"u8), encrypted, reasoningIssuer));
         writer.WriteEndObject();
     }
 

@@ -53,6 +53,26 @@ public static partial class UpstreamErrorMapper
             || ChatNotSupportedRegex().IsMatch(details.Message ?? "");
     }
 
+    /// <summary>
+    /// True for a quota answer: any 429, and Azure API Management's 403 quota answers ("Out of call volume quota. Quota
+    /// will be replenished in 00:00:59.", "Out of bandwidth quota", llm-token-limit's "Token quota is exceeded"),
+    /// which are no permission problem.
+    /// </summary>
+    public static bool IsQuotaExhausted(int status, ReadOnlySpan<byte> body) =>
+        status == 429 || (status == 403 && IsApimQuota(UpstreamErrorDetails.Parse(body).Message));
+
+    /// <summary>When the quota resets, as the message says it ("replenished in 1.00:00:00", "try again in 5 seconds", "retry after 86400 seconds").</summary>
+    public static TimeSpan? QuotaResetAfter(ReadOnlySpan<byte> body)
+    {
+        var match = QuotaResetRegex().Match(UpstreamErrorDetails.Parse(body).Message ?? "");
+        if (!match.Success) return null;
+        if (match.Groups["seconds"].Success)
+            return TimeSpan.FromSeconds(int.Parse(match.Groups["seconds"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture));
+        return TimeSpan.TryParse(match.Groups["span"].ValueSpan, CultureInfo.InvariantCulture, out var span) ? span : null;
+    }
+
+    private static bool IsApimQuota(string? message) => message is not null && ApimQuotaRegex().IsMatch(message);
+
     private static AnthropicError Map(int status, UpstreamErrorDetails details, string? deployment)
     {
         var upstream = details.Message is { Length: > 0 } message ? message : $"The upstream answered HTTP {status}.";
@@ -69,6 +89,7 @@ public static partial class UpstreamErrorMapper
             401 => new(AnthropicErrorType.Authentication,
                 $"The upstream rejected the credentials (HTTP 401): {upstream} Check the API key (OPENAI_API_KEY) or the Entra ID settings."),
             402 => new(AnthropicErrorType.Billing, upstream),
+            403 when IsApimQuota(details.Message) => new(AnthropicErrorType.RateLimit, $"The API gateway's quota is used up (HTTP 403): {upstream}"),
             403 => new(AnthropicErrorType.Permission, upstream),
             404 => new(AnthropicErrorType.NotFound, NotFoundMessage(upstream, Cause(status, details), deployment)),
             408 or 504 => new(AnthropicErrorType.Timeout, upstream),
@@ -103,6 +124,13 @@ public static partial class UpstreamErrorMapper
         "timeout" => 504,
         _ => 500,
     };
+
+    [GeneratedRegex(@"out of (?:call volume|bandwidth) quota|quota (?:is )?exceeded", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ApimQuotaRegex();
+
+    [GeneratedRegex(@"replenished in (?<span>(?:\d{1,4}\.)?\d{1,2}:\d{2}:\d{2})|(?:try again|retry) (?:in|after) (?<seconds>\d{1,9}) seconds?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotaResetRegex();
 
     [GeneratedRegex(@"chat ?completions? operation does not work with the specified model|only supported in v1/responses",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

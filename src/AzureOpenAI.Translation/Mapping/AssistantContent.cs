@@ -49,8 +49,8 @@ internal static class AssistantContent
     private static void AppendThinking(AssistantMessage message, JsonElement block, FieldPath path)
     {
         var thinking = ContentBlocks.OptionalString(block, "thinking", path);
-        if (ReasoningSignature.TryDecode(ContentBlocks.OptionalString(block, "signature", path), out var id, out var encrypted))
-            message.Reasoning.Add(new ReasoningReplay(id, encrypted, string.IsNullOrEmpty(thinking) ? null : thinking));
+        if (ReasoningSignature.TryDecode(ContentBlocks.OptionalString(block, "signature", path), out var id, out var encrypted, out var issuer))
+            message.Reasoning.Add(new ReasoningReplay(id, encrypted, string.IsNullOrEmpty(thinking) ? null : thinking, issuer));
         if (!string.IsNullOrEmpty(thinking))
             message.Thinking = message.Thinking is null ? thinking : message.Thinking + TextSeparator + thinking;
     }

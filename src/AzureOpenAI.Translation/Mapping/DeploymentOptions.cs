@@ -21,6 +21,12 @@ public sealed record DeploymentOptions
     /// <summary>The upper clamp for <c>max_tokens</c>: min(MAX_TOKENS_LIMIT, the deployment's known or learned limit).</summary>
     public required int MaxTokensLimit { get; init; }
 
+    /// <summary>
+    /// An opaque id of the deployment (endpoint and name) the request goes to, recorded in the reasoning signatures it
+    /// issues; reasoning issued elsewhere is not replayed (<see cref="ReasoningSignature"/>). Null: replay everything.
+    /// </summary>
+    public string? ReasoningIssuer { get; init; }
+
     /// <summary>Echo assistant thinking back as <c>reasoning_content</c> (DeepSeek requires it in tool loops).</summary>
     public bool EchoReasoningContent { get; init; }
 

@@ -39,13 +39,5 @@ public static class ModelOutputLimits
     ];
 
     /// <summary>The output limit of <paramref name="model"/>'s family, or null when the name is not a known family.</summary>
-    public static int? For(string model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        (string Prefix, int MaxTokens)? best = null;
-        foreach (var entry in Table)
-            if (ModelFamilies.StartsWithFamily(model, entry.Prefix) && (best is null || entry.Prefix.Length > best.Value.Prefix.Length))
-                best = entry;
-        return best?.MaxTokens;
-    }
+    public static int? For(string model) => FamilyTable.Find(Table, model);
 }

@@ -14,7 +14,8 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 internal static class ResponsesInput
 {
-    public static List<ResponsesInputItem> From(Conversation conversation)
+    /// <param name="reasoningIssuer">The deployment the request goes to; reasoning another deployment issued is dropped.</param>
+    public static List<ResponsesInputItem> From(Conversation conversation, string? reasoningIssuer = null)
     {
         var input = new List<ResponsesInputItem>(conversation.Items.Count + 8);
         foreach (var item in conversation.Items)
@@ -25,7 +26,7 @@ internal static class ResponsesInput
                     input.Add(new UserMessageItem(user.Parts));
                     break;
                 case AssistantMessage assistant:
-                    AddAssistantItems(assistant, input);
+                    AddAssistantItems(assistant, input, reasoningIssuer);
                     break;
                 case ToolResult result:
                     input.Add(result.HasAttachments
@@ -37,9 +38,10 @@ internal static class ResponsesInput
         return input;
     }
 
-    private static void AddAssistantItems(AssistantMessage assistant, List<ResponsesInputItem> input)
+    private static void AddAssistantItems(AssistantMessage assistant, List<ResponsesInputItem> input, string? reasoningIssuer)
     {
-        foreach (var reasoning in assistant.Reasoning) input.Add(new ReasoningItem(reasoning.Id, reasoning.Summary, reasoning.EncryptedContent));
+        foreach (var reasoning in assistant.Reasoning)
+            if (reasoning.ReplaysOn(reasoningIssuer)) input.Add(new ReasoningItem(reasoning.Id, reasoning.Summary, reasoning.EncryptedContent));
         if (!string.IsNullOrEmpty(assistant.Text)) input.Add(new AssistantMessageItem(assistant.Text));
         foreach (var call in assistant.ToolCalls) input.Add(new FunctionCallItem(call.Id, call.Name, call.Arguments));
     }

@@ -33,7 +33,7 @@ internal static class ResponsesRequestMapper
         {
             Model = options.Deployment,
             Instructions = conversation.System,
-            Input = ResponsesInput.From(conversation),
+            Input = ResponsesInput.From(conversation, options.ReasoningIssuer),
             Tools = conversation.Tools,
             ToolChoice = conversation.ToolChoice,
             // Responses accepts parallel_tool_calls on every model, reasoning models included.

@@ -26,7 +26,8 @@ namespace AzureOpenAI.Translation.Streaming;
 /// Everything else (created, in_progress, part added/done, text done, annotations, queued, tool-specific events) is
 /// ignored. The service streams one output item at a time, so one block is open at a time.
 /// </summary>
-internal sealed class ResponsesStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate)
+internal sealed class ResponsesStreamTranslator(string messageId, string requestedModel, ToolNameMap toolNames, int inputTokensEstimate,
+    string? reasoningIssuer = null)
     : IAnthropicStreamTranslator
 {
     private static readonly byte[] SummaryPartSeparator = "\"\\n\\n\""u8.ToArray();
@@ -128,7 +129,7 @@ internal sealed class ResponsesStreamTranslator(string messageId, string request
                 if (!isOpen && item.EncryptedContent.IsEmpty) return;
                 if (!isOpen) Open(AnthropicBlockKind.Thinking, item.Id, output);
                 Message.CloseBlock(output, ResponsesResponseTranslator.SignatureOf(
-                    Encoding.UTF8.GetString(item.Id), Encoding.UTF8.GetString(item.EncryptedContent)));
+                    Encoding.UTF8.GetString(item.Id), Encoding.UTF8.GetString(item.EncryptedContent), reasoningIssuer));
                 break;
             case ResponsesItemType.FunctionCall:
                 if (Message.OpenBlock == AnthropicBlockKind.ToolUse && !_openCallHasArguments && !item.Arguments.IsEmpty)

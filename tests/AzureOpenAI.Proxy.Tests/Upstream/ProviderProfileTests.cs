@@ -1,5 +1,8 @@
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Proxy.Upstream.Pools;
+using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Mapping;
 
 namespace AzureOpenAI.Proxy.Tests.Upstream;
 
@@ -84,16 +87,17 @@ public class ProviderProfileTests
     [Fact]
     public void MaxTokensClamp_IsTheSmallestOfSettingFamilyAndLearnedLimit()
     {
-        var settings = new ProxySettings { MaxTokensLimit = 100_000 };
+        // A reservation ceiling above every cap, so that the cap alone decides.
+        var settings = new ProxySettings { MaxTokensLimit = 100_000, MaxOutputReservation = 1_000_000 };
         var profile = new ProviderProfile(ProviderKind.Azure, new Uri("https://res.openai.azure.com"), "2024-10-21", "k");
         var learned = new LearnedOutputLimits();
-        var factory = new DeploymentOptionsFactory(settings, profile, learned);
+        var factory = new DeploymentOptionsFactory(settings, learned);
 
-        Assert.Equal(16_384, factory.For("gpt-4o").MaxTokensLimit);
-        Assert.Equal(100_000, factory.For("my-gpt4").MaxTokensLimit);
+        Assert.Equal(16_384, For(factory, profile, "gpt-4o").MaxTokensLimit);
+        Assert.Equal(100_000, For(factory, profile, "my-gpt4").MaxTokensLimit);
         learned.Remember("my-gpt4", 4096);
-        Assert.Equal(4096, factory.For("my-gpt4").MaxTokensLimit);
-        Assert.False(factory.For("my-gpt4").SendModel);
+        Assert.Equal(4096, For(factory, profile, "my-gpt4").MaxTokensLimit);
+        Assert.False(For(factory, profile, "my-gpt4").SendModel);
     }
 
     [Theory]
@@ -105,9 +109,13 @@ public class ProviderProfileTests
     [InlineData("my-deployment", false)]
     public void ReasoningModels_AreRecognisedByPrefix(string deployment, bool expected)
     {
-        var factory = new DeploymentOptionsFactory(new ProxySettings(),
-            new ProviderProfile(ProviderKind.OpenAI, new Uri("https://api.openai.com/v1"), null, "k"), new LearnedOutputLimits());
+        var factory = new DeploymentOptionsFactory(new ProxySettings(), new LearnedOutputLimits());
 
-        Assert.Equal(expected, factory.For(deployment).IsReasoningModel);
+        Assert.Equal(expected, For(factory, new ProviderProfile(ProviderKind.OpenAI, new Uri("https://api.openai.com/v1"), null, "k"), deployment)
+            .IsReasoningModel);
     }
+
+    private static DeploymentOptions For(DeploymentOptionsFactory factory, ProviderProfile profile, string deployment) =>
+        factory.For(new Backend(deployment, profile, new BackendSpec(), new DeploymentApiStyles(new ProxySettings()), TimeProvider.System),
+            PromptMeasure.Of(new MessagesRequest()));
 }

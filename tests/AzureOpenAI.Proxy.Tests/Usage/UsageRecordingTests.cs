@@ -83,8 +83,8 @@ public sealed class UsageRecordingTests
                     $$"""{"model":"claude-sonnet-4-5","max_tokens":100,"stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""",
                     Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add(UsageRecording.SessionHeader, Session);
-            if (agent is not null) request.Headers.Add(UsageRecording.AgentHeader, agent);
+            request.Headers.Add(ClaudeCodeHeaders.SessionId, Session);
+            if (agent is not null) request.Headers.Add(ClaudeCodeHeaders.AgentId, agent);
             using var response = await proxy.Http.SendAsync(request, Token);
             await response.Content.ReadAsByteArrayAsync(Token);
             Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);

@@ -29,7 +29,8 @@ public sealed class ResponseGoldenTests
     [Theory]
     [MemberData(nameof(ResponsesCases))]
     public void ResponsesUpstreamResponse_TranslatesToGoldenAnthropicMessage(string name) =>
-        AssertTranslatesToGolden(Path.Combine(ResponsesRoot, name), ResponsesResponseTranslator.ToMessagesResponse);
+        AssertTranslatesToGolden(Path.Combine(ResponsesRoot, name),
+            (body, messageId, requestedModel, toolNames) => ResponsesResponseTranslator.ToMessagesResponse(body, messageId, requestedModel, toolNames));
 
     private delegate TranslatedMessage Translate(ReadOnlySpan<byte> upstreamBody, string messageId, string requestedModel, ToolNameMap toolNames);
 
