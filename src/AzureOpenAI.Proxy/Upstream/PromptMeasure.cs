@@ -1,6 +1,5 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Translation.Tokens;
 
 namespace AzureOpenAI.Proxy.Upstream;
 
@@ -33,14 +32,6 @@ internal sealed class PromptMeasure
     /// <summary>The best number known: the count when taken, else the estimate.</summary>
     public int Tokens => Counted ?? Estimate;
 
-    public static PromptMeasure Of(MessagesRequest request)
-    {
-        long bytes = RawLength(request.System);
-        foreach (var message in request.Messages ?? []) bytes += RawLength(message.Content);
-        foreach (var tool in request.Tools ?? []) bytes += (tool.Name?.Length ?? 0) + (tool.Description?.Length ?? 0) + RawLength(tool.InputSchema);
-        return new PromptMeasure((int)Math.Min(int.MaxValue, Math.Ceiling(bytes / BytesPerToken)), request.MaxTokens);
-    }
-
-    private static int RawLength(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Undefined ? 0 : JsonMarshal.GetRawUtf8Value(element).Length;
+    public static PromptMeasure Of(MessagesRequest request) =>
+        new((int)Math.Min(int.MaxValue, Math.Ceiling(TokenCounter.ContentBytes(request) / BytesPerToken)), request.MaxTokens);
 }

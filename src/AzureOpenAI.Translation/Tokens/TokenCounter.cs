@@ -57,14 +57,20 @@ public static class TokenCounter
     /// An instant estimate from the size of the request's content (its JSON bytes over <see cref="BytesPerToken"/>), for
     /// a <c>message_start</c> that must not wait for <see cref="CountInputTokens(MessagesRequest, string)"/>.
     /// </summary>
-    public static int EstimateFromSize(MessagesRequest request)
+    public static int EstimateFromSize(MessagesRequest request) => (int)Math.Min(int.MaxValue, ContentBytes(request) / BytesPerToken);
+
+    /// <summary>
+    /// The UTF-8 size of what a request asks the model to read (system, message contents, tool definitions): the base
+    /// of every estimate that must cost nothing. Null entries (the mapping's 400) count nothing.
+    /// </summary>
+    public static long ContentBytes(MessagesRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         long bytes = RawLength(request.System);
         foreach (var message in request.Messages ?? []) bytes += message is null ? 0 : RawLength(message.Content);
         foreach (var tool in request.Tools ?? [])
             if (tool is not null) bytes += (tool.Name?.Length ?? 0) + (tool.Description?.Length ?? 0) + RawLength(tool.InputSchema);
-        return (int)Math.Min(int.MaxValue, bytes / BytesPerToken);
+        return bytes;
     }
 
     private static int RawLength(JsonElement element) =>
