@@ -53,6 +53,7 @@ internal sealed record ProxySettings
         Prices = PriceOverrides.Parse(SettingNames.Prices, reader.Text(SettingNames.Prices));
         BudgetDailyUsd = PriceOverrides.Amount(SettingNames.BudgetDailyUsd, reader.Text(SettingNames.BudgetDailyUsd));
         BudgetMonthlyUsd = PriceOverrides.Amount(SettingNames.BudgetMonthlyUsd, reader.Text(SettingNames.BudgetMonthlyUsd));
+        PrometheusMetrics = reader.OneOf(SettingNames.PrometheusMetrics, "true", "false") == "true";
     }
 
     public string? ApiKey { get; init; }
@@ -99,6 +100,9 @@ internal sealed record ProxySettings
     /// <summary><c>BUDGET_DAILY_USD</c> / <c>BUDGET_MONTHLY_USD</c>: spend limits of this machine's proxy; null when unset.</summary>
     public decimal? BudgetDailyUsd { get; init; }
     public decimal? BudgetMonthlyUsd { get; init; }
+
+    /// <summary><c>PROMETHEUS_METRICS</c>: serve the metrics at <c>/metrics</c> for a Prometheus scrape.</summary>
+    public bool PrometheusMetrics { get; init; }
 
     public string EffectiveAzureApiVersion => AzureApiVersion ?? AzureV1;
 

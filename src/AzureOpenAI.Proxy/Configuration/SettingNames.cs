@@ -28,6 +28,7 @@ internal static class SettingNames
     public const string Prices = "PRICES";
     public const string BudgetDailyUsd = "BUDGET_DAILY_USD";
     public const string BudgetMonthlyUsd = "BUDGET_MONTHLY_USD";
+    public const string PrometheusMetrics = "PROMETHEUS_METRICS";
 
     /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
     public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
@@ -41,7 +42,7 @@ internal static class SettingNames
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
         ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, UsageRetentionDays, Prices, BudgetDailyUsd,
-        BudgetMonthlyUsd,
+        BudgetMonthlyUsd, PrometheusMetrics,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>
