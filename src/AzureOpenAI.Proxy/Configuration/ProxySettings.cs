@@ -56,6 +56,7 @@ internal sealed record ProxySettings
         MaxOutputReservation = reader.Integer(SettingNames.MaxOutputReservation, 16, 10_000_000);
         MinOutputReservation = Math.Min(reader.Integer(SettingNames.MinOutputReservation, 16, 10_000_000), MaxOutputReservation);
         UpstreamHeaders = Configuration.UpstreamHeaders.Parse(reader.Text(SettingNames.UpstreamHeaders));
+        PrometheusMetrics = reader.OneOf(SettingNames.PrometheusMetrics, "true", "false") == "true";
     }
 
     public string? ApiKey { get; init; }
@@ -113,6 +114,9 @@ internal sealed record ProxySettings
 
     /// <summary><c>pools.json</c> of the data home, or null: every tier is the single deployment above.</summary>
     public PoolsFile? Pools { get; init; }
+
+    /// <summary><c>PROMETHEUS_METRICS</c>: serve the metrics at <c>/metrics</c> for a Prometheus scrape.</summary>
+    public bool PrometheusMetrics { get; init; }
 
     public string EffectiveAzureApiVersion => AzureApiVersion ?? AzureV1;
 

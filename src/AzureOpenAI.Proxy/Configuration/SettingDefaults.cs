@@ -25,6 +25,7 @@ internal static class SettingDefaults
         [CompatibilityKeys.AutoStart] = "true",
         [SettingNames.TrustProjectConfig] = "false",
         [SettingNames.UsageRetentionDays] = "90",
+        [SettingNames.PrometheusMetrics] = "false",
     };
 
     /// <summary>The default of <paramref name="name"/> as a value of the <c>default</c> layer, or null when it has none.</summary>

@@ -31,6 +31,7 @@ internal static class SettingNames
     public const string MaxOutputReservation = "MAX_OUTPUT_RESERVATION";
     public const string MinOutputReservation = "MIN_OUTPUT_RESERVATION";
     public const string UpstreamHeaders = "UPSTREAM_HEADERS";
+    public const string PrometheusMetrics = "PROMETHEUS_METRICS";
 
     /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
     public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
@@ -44,7 +45,7 @@ internal static class SettingNames
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
         ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, UsageRetentionDays, Prices, BudgetDailyUsd,
-        BudgetMonthlyUsd, MaxOutputReservation, MinOutputReservation, UpstreamHeaders,
+        BudgetMonthlyUsd, MaxOutputReservation, MinOutputReservation, UpstreamHeaders, PrometheusMetrics,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using AzureOpenAI.Proxy.Configuration;
+using AzureOpenAI.Proxy.Telemetry;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Proxy.Usage;
 using AzureOpenAI.Translation.Anthropic;
@@ -43,8 +44,10 @@ internal static class ProxyApp
         builder.Services.AddUsageRecorder(settings, host.UsageDataHome ?? DataHome.FromProcessEnvironment().Directory, host.TimeProvider);
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
             new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens, logEachAttempt: settings.LogLevel <= LogLevel.Debug);
+        builder.Services.AddProxyTelemetry(settings, host);
 
         var app = builder.Build();
+        app.UseProxyTelemetry(settings, host);
         app.UseMiddleware<RequestScopeMiddleware>();
         app.UseMiddleware<HostOriginGuard>(settings);
         app.UseMiddleware<ClientAuthMiddleware>();

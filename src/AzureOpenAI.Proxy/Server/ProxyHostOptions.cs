@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 
 namespace AzureOpenAI.Proxy.Server;
 
@@ -21,4 +22,7 @@ internal sealed record ProxyHostOptions
 
     /// <summary>Replaces the single-line console logger (tests route logs to their output).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>Turns telemetry on and adds to it (tests add in-memory exporters).</summary>
+    public Action<IOpenTelemetryBuilder>? ConfigureTelemetry { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AzureOpenAI.Translation.Anthropic;
+using AzureOpenAI.Proxy.Telemetry;
 using AzureOpenAI.Proxy.Usage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,11 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
         {
             var elapsed = Stopwatch.GetElapsedTime(entry.ArrivedTimestamp);
             Log(context, entry, elapsed);
-            if (UsageRecording.From(context, entry, elapsed, state.Host.TimeProvider.GetUtcNow()) is { } record) usage.Record(record);
+            if (UsageRecording.From(context, entry, elapsed, state.Host.TimeProvider.GetUtcNow()) is { } record)
+            {
+                usage.Record(record);
+                ProxyMetrics.Record(record, state.Profile?.Kind);
+            }
         }
     }
 
