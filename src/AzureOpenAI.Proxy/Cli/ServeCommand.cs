@@ -39,7 +39,7 @@ internal static class ServeCommand
         }
 
         // Started by `start`: logs go to the rotating, redacting proxy.log (before Build, which captures the console).
-        RotatingLogWriter.RedirectConsoleIfDaemon(new SecretRedactor([settings.ApiKey, settings.ProxyAuthToken]));
+        RotatingLogWriter.RedirectConsoleIfDaemon(SecretRedactor.For(settings));
         if (ProjectTrust.Warning(config.Refused) is { } warning) await Console.Error.WriteLineAsync($"{ProductInfo.Name}: {warning}");
         await using var app = ProxyApp.Build(settings);
         app.Lifetime.ApplicationStarted.Register(() =>

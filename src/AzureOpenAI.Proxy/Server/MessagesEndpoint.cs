@@ -2,7 +2,9 @@ using System.Diagnostics;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
 using AzureOpenAI.Translation;
+using AzureOpenAI.Proxy.Telemetry;
 using AzureOpenAI.Proxy.Upstream.Pools;
+using AzureOpenAI.Proxy.Usage;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using AzureOpenAI.Translation.Tokens;
@@ -60,6 +62,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         entry.Api = result.Api.Name;
         entry.Deployment = trace.Last?.Deployment ?? deployment;
         (entry.Backend, entry.Failover) = (trace.Last?.Name, trace.Failover);
+        foreach (var leftBehind in trace.LeftBehind) ProxyMetrics.RecordFailover(leftBehind.Deployment, ModelTiers.Of(requestedModel));
 
         // Steps 4 and 5
         switch (result)

@@ -4,6 +4,7 @@ namespace AzureOpenAI.Proxy.Upstream.Pools;
 internal sealed class BackendTrace
 {
     private List<string>? _failovers;
+    private List<Backend>? _leftBehind;
 
     /// <summary>The backend tried last: the one that answered, or the last one that failed.</summary>
     public Backend? Last { get; private set; }
@@ -13,5 +14,12 @@ internal sealed class BackendTrace
 
     public void Tried(Backend backend) => Last = backend;
 
-    public void MovedOn(Backend backend, string reason) => (_failovers ??= []).Add($"{backend.Name} {reason}");
+    /// <summary>The backends the request moved off, in order (the failover metric counts them).</summary>
+    public IReadOnlyList<Backend> LeftBehind => _leftBehind ?? [];
+
+    public void MovedOn(Backend backend, string reason)
+    {
+        (_failovers ??= []).Add($"{backend.Name} {reason}");
+        (_leftBehind ??= []).Add(backend);
+    }
 }
