@@ -44,10 +44,10 @@ internal static class ProxyApp
         builder.Services.AddUsageRecorder(settings, host.UsageDataHome ?? DataHome.FromProcessEnvironment().Directory, host.TimeProvider);
         builder.Services.AddUpstreamHttpClient(TimeSpan.FromSeconds(Math.Min(30, settings.RequestTimeout.TotalSeconds)),
             new UpstreamRetry(settings.MaxRetries, host.UpstreamRetryDelay), state.EntraTokens, logEachAttempt: settings.LogLevel <= LogLevel.Debug);
-        builder.Services.AddProxyTelemetry(settings, host);
+        builder.Services.AddProxyTelemetry(settings, host.ConfigureTelemetry);
 
         var app = builder.Build();
-        app.UseProxyTelemetry(settings, host);
+        app.UseProxyTelemetry(settings, host.ConfigureTelemetry);
         app.UseMiddleware<RequestScopeMiddleware>();
         app.UseMiddleware<HostOriginGuard>(settings);
         app.UseMiddleware<ClientAuthMiddleware>();

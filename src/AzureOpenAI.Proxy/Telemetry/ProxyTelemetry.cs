@@ -1,5 +1,4 @@
 using AzureOpenAI.Proxy.Configuration;
-using AzureOpenAI.Proxy.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -18,14 +17,15 @@ internal static class ProxyTelemetry
 {
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static bool IsOn(ProxySettings settings, ProxyHostOptions host) =>
-        Otlp || settings.PrometheusMetrics || host.ConfigureTelemetry is not null;
+    /// <param name="configure">A test's exporters (ProxyHostOptions.ConfigureTelemetry), which turn telemetry on too.</param>
+    public static bool IsOn(ProxySettings settings, Action<IOpenTelemetryBuilder>? configure) =>
+        Otlp || settings.PrometheusMetrics || configure is not null;
 
     private static bool Otlp => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OtlpEndpointVariable));
 
-    public static void AddProxyTelemetry(this IServiceCollection services, ProxySettings settings, ProxyHostOptions host)
+    public static void AddProxyTelemetry(this IServiceCollection services, ProxySettings settings, Action<IOpenTelemetryBuilder>? configure)
     {
-        if (!IsOn(settings, host)) return;
+        if (!IsOn(settings, configure)) return;
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ProductInfo.Name, serviceVersion: ProductInfo.Version))
             .WithMetrics(metrics =>
@@ -39,13 +39,13 @@ internal static class ProxyTelemetry
                 tracing.AddSource(ProxyTracing.SourceName, ProxyTracing.HttpClientSourceName);
                 if (Otlp) tracing.AddOtlpExporter();
             });
-        host.ConfigureTelemetry?.Invoke(telemetry);
+        configure?.Invoke(telemetry);
     }
 
     /// <summary>The span middleware, outermost so the envelope runs inside the span, and <c>/metrics</c> when asked for.</summary>
-    public static void UseProxyTelemetry(this WebApplication app, ProxySettings settings, ProxyHostOptions host)
+    public static void UseProxyTelemetry(this WebApplication app, ProxySettings settings, Action<IOpenTelemetryBuilder>? configure)
     {
-        if (IsOn(settings, host)) app.UseMiddleware<ChatSpanMiddleware>();
+        if (IsOn(settings, configure)) app.UseMiddleware<ChatSpanMiddleware>();
         if (settings.PrometheusMetrics) app.MapPrometheusScrapingEndpoint();
     }
 }
