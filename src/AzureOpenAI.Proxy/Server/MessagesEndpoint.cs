@@ -35,6 +35,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         // Step 1
         if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
         var entry = RequestLogEntry.Of(context);
+        LogUnknownShapes(context, request, entry.RequestId);
         if (RequestValidation.MissingModel(request) is { } invalid)
         {
             await AnthropicErrors.WriteAsync(context, invalid);
@@ -74,6 +75,13 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 await RespondWholeAsync(context, answer, requestedModel, deployment);
                 break;
         }
+    }
+
+    private void LogUnknownShapes(HttpContext context, MessagesRequest request, string requestId)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        foreach (var shape in ShapeSurvey.Unknowns(request, context.Request.Headers["anthropic-beta"].ToString()))
+            ProxyLog.UnknownShape(logger, requestId, shape.ToString());
     }
 
     /// <summary>

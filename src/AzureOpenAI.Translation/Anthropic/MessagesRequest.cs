@@ -77,6 +77,7 @@ public sealed class ThinkingConfig
     [JsonPropertyName("type")] public string? Type { get; set; }
     [JsonPropertyName("budget_tokens")] public int? BudgetTokens { get; set; }
     [JsonPropertyName("display")] public string? Display { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed class OutputConfig
@@ -84,4 +85,5 @@ public sealed class OutputConfig
     /// <summary><c>low</c>, <c>medium</c>, <c>high</c>, <c>xhigh</c>, <c>max</c>.</summary>
     [JsonPropertyName("effort")] public string? Effort { get; set; }
     [JsonPropertyName("format")] public JsonElement Format { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

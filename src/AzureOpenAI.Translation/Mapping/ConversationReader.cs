@@ -15,21 +15,22 @@ namespace AzureOpenAI.Translation.Mapping;
 /// </summary>
 internal static class ConversationReader
 {
-    public static (string? System, List<ConversationItem> Items) Read(MessagesRequest request, ToolNameMap toolNames, bool mergeConsecutiveRoles)
+    public static (string? System, List<ConversationItem> Items) Read(MessagesRequest request, ToolNameMap toolNames, bool mergeConsecutiveRoles,
+        EffectiveToolSet tools)
     {
         var messages = request.Messages ?? throw ContentBlocks.Invalid("messages", "field required");
         if (messages.Count == 0) throw ContentBlocks.Invalid("messages", "at least one message is required");
 
         var systemPieces = new List<string>();
-        SystemPrompt.AppendTo(systemPieces, request.System, new FieldPath("system"), "system");
-        var items = ReadTurns(messages, toolNames, mergeConsecutiveRoles, systemPieces);
+        SystemPrompt.AppendTo(systemPieces, request.System, new FieldPath("system"), "system", tools);
+        var items = ReadTurns(messages, toolNames, mergeConsecutiveRoles, systemPieces, tools);
         items = HistoryRepair.Repair(items);
         if (mergeConsecutiveRoles) RoleMerging.MergeConsecutive(items);
         return (SystemPrompt.Join(systemPieces), items);
     }
 
     private static List<ConversationItem> ReadTurns(List<InputMessage> messages, ToolNameMap toolNames, bool mergeConsecutiveRoles,
-        List<string> systemPieces)
+        List<string> systemPieces, EffectiveToolSet tools)
     {
         var output = new List<ConversationItem>(messages.Count + 8);
         UserTurn? user = null;
@@ -41,12 +42,12 @@ internal static class ConversationReader
             switch (message.Role)
             {
                 case "system":
-                    SystemPrompt.AppendTo(systemPieces, message.Content, path, path.Field("content"));
+                    SystemPrompt.AppendTo(systemPieces, message.Content, path, path.Field("content"), tools);
                     continue; // folded: does not end the current turn
                 case "user":
                     RequireContent(message, path);
                     if (user is null || !mergeConsecutiveRoles) Flush(output, ref user, ref assistant);
-                    user ??= new UserTurn();
+                    user ??= new UserTurn(tools);
                     user.Add(message.Content, path);
                     break;
                 case "assistant":
