@@ -20,6 +20,10 @@ internal sealed class DeploymentOptionsFactory(ProxySettings settings, ProviderP
             IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels) || ModelFamilies.IsResponsesOnly(deployment),
             MaxTokensLimit = limit,
             EchoReasoningContent = profile.EchoesReasoningContent(deployment),
+            // OpenAI's and Azure's validators reject schema keywords other OpenAI-compatible servers accept.
+            ToolSchemaDialect = profile.Kind == ProviderKind.Azure || profile.EndpointHost == "api.openai.com"
+                ? ToolSchemaDialect.OpenAI
+                : ToolSchemaDialect.Compatible,
         };
     }
 }

@@ -18,15 +18,16 @@ internal sealed record Conversation(
     ToolNameMap ToolNames)
 {
     /// <summary>Throws <see cref="AnthropicRequestException"/> naming the field for a request that cannot be mapped.</summary>
-    public static Conversation From(MessagesRequest request, DeploymentOptions options) => From(request, options.MergeConsecutiveRoles);
+    public static Conversation From(MessagesRequest request, DeploymentOptions options) =>
+        From(request, options.MergeConsecutiveRoles, options.ToolSchemaDialect);
 
     /// <summary>The same without a deployment: <see cref="RequestValidation.Untranslatable"/> maps only to find the error.</summary>
-    public static Conversation From(MessagesRequest request, bool mergeConsecutiveRoles)
+    public static Conversation From(MessagesRequest request, bool mergeConsecutiveRoles, ToolSchemaDialect dialect = ToolSchemaDialect.OpenAI)
     {
         RequestValidation.RequireModel(request);
         SamplingParameters.RequireRanges(request);
         var toolNames = new ToolNameMap();
-        var declared = ToolDefinitions.ToFunctionTools(request.Tools, toolNames);
+        var declared = ToolDefinitions.ToFunctionTools(request.Tools, toolNames, dialect);
         var effective = new EffectiveToolSet(request.Tools);
         var (system, items) = ConversationReader.Read(request, toolNames, mergeConsecutiveRoles, effective);
         var tools = ToolDefinitions.Effective(declared, effective, toolNames);

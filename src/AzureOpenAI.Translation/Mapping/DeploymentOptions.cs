@@ -29,4 +29,7 @@ public sealed record DeploymentOptions
     /// Anthropic merges them too, so this never changes meaning.
     /// </summary>
     public bool MergeConsecutiveRoles { get; init; } = true;
+
+    /// <summary>The JSON Schema the provider's tool validator accepts (<see cref="ToolSchemaCleaner"/>).</summary>
+    public ToolSchemaDialect ToolSchemaDialect { get; init; } = ToolSchemaDialect.OpenAI;
 }

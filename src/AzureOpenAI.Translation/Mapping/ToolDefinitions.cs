@@ -19,7 +19,7 @@ namespace AzureOpenAI.Translation.Mapping;
 internal static class ToolDefinitions
 {
     /// <summary>The upstream tools, or null when none remain (then neither tools nor tool_choice is sent).</summary>
-    public static List<FunctionTool>? ToFunctionTools(List<ToolDefinition>? tools, ToolNameMap toolNames)
+    public static List<FunctionTool>? ToFunctionTools(List<ToolDefinition>? tools, ToolNameMap toolNames, ToolSchemaDialect dialect)
     {
         if (tools is null) return null;
         List<FunctionTool>? result = null;
@@ -29,7 +29,7 @@ internal static class ToolDefinitions
             if (!tool.IsClientTool) continue;
             if (string.IsNullOrEmpty(tool.Name)) throw ContentBlocks.Invalid($"tools.{i}.name", "field required");
             RequireObjectSchema(tool.InputSchema, i);
-            (result ??= new List<FunctionTool>(tools.Count)).Add(new FunctionTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema));
+            (result ??= new List<FunctionTool>(tools.Count)).Add(new FunctionTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema, dialect));
         }
         return result;
     }

@@ -68,7 +68,12 @@ internal static partial class StrictChatRules
     {
         if (body["tools"] is JsonArray tools)
             for (var i = 0; i < tools.Count; i++)
-                if (ToolNameError(Text(tools[i]?["function"]?["name"]), $"tools[{i}].function.name") is { } error) return error;
+            {
+                var name = Text(tools[i]?["function"]?["name"]);
+                if (ToolNameError(name, $"tools[{i}].function.name") is { } error) return error;
+                if (StrictToolSchemaRules.Check(tools[i]?["function"]?["parameters"], name ?? "", $"tools[{i}].function.parameters") is { } schemaError)
+                    return schemaError;
+            }
         foreach (var (message, i) in Messages(body))
             if (message["tool_calls"] is JsonArray calls)
                 for (var j = 0; j < calls.Count; j++)
