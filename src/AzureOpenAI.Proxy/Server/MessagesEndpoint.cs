@@ -36,6 +36,8 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
         var entry = RequestLogEntry.Of(context);
         LogUnknownShapes(context, request, entry.RequestId);
+        request.SessionId = HeaderOrNull(context, "X-Claude-Code-Session-Id");
+        request.AgentId = HeaderOrNull(context, "x-claude-code-agent-id");
         if (RequestValidation.MissingModel(request) is { } invalid)
         {
             await AnthropicErrors.WriteAsync(context, invalid);
@@ -76,6 +78,9 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
                 break;
         }
     }
+
+    private static string? HeaderOrNull(HttpContext context, string name) =>
+        context.Request.Headers[name].ToString() is { Length: > 0 } value ? value : null;
 
     private void LogUnknownShapes(HttpContext context, MessagesRequest request, string requestId)
     {

@@ -20,10 +20,11 @@ internal sealed class DeploymentOptionsFactory(ProxySettings settings, ProviderP
             IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels) || ModelFamilies.IsResponsesOnly(deployment),
             MaxTokensLimit = limit,
             EchoReasoningContent = profile.EchoesReasoningContent(deployment),
+            AcceptsPromptCacheKey = IsOpenAIService || (profile.Kind == ProviderKind.Azure && !profile.UsesDeploymentUrls),
             // OpenAI's and Azure's validators reject schema keywords other OpenAI-compatible servers accept.
-            ToolSchemaDialect = profile.Kind == ProviderKind.Azure || profile.EndpointHost == "api.openai.com"
-                ? ToolSchemaDialect.OpenAI
-                : ToolSchemaDialect.Compatible,
+            ToolSchemaDialect = profile.Kind == ProviderKind.Azure || IsOpenAIService ? ToolSchemaDialect.OpenAI : ToolSchemaDialect.Compatible,
         };
     }
+
+    private bool IsOpenAIService => profile.Kind == ProviderKind.OpenAI && profile.EndpointHost == "api.openai.com";
 }

@@ -32,6 +32,7 @@ internal static class ChatCompletionsRequestMapper
             ParallelToolCalls = conversation.Tools is null ? null : ToolChoices.ToParallelToolCalls(request.ToolChoice, rules),
             ReasoningEffort = ReasoningEfforts.From(request.Thinking, request.OutputConfig, rules),
             User = EndUserIds.From(request.Metadata?.UserId),
+            PromptCacheKey = options.AcceptsPromptCacheKey ? PromptCacheKeys.From(request.SessionId, request.AgentId) : null,
             Stream = request.Stream == true,
         };
         SamplingParameters.Apply(request, options, rules, chat);

@@ -30,6 +30,12 @@ public sealed record DeploymentOptions
     /// </summary>
     public bool MergeConsecutiveRoles { get; init; } = true;
 
+    /// <summary>
+    /// The upstream accepts <c>prompt_cache_key</c> (OpenAI, Azure v1); strict dated Azure api-versions such as 2024-10-21
+    /// answer "Unrecognized request argument", so it is sent only where known.
+    /// </summary>
+    public bool AcceptsPromptCacheKey { get; init; }
+
     /// <summary>The JSON Schema the provider's tool validator accepts (<see cref="ToolSchemaCleaner"/>).</summary>
     public ToolSchemaDialect ToolSchemaDialect { get; init; } = ToolSchemaDialect.OpenAI;
 }

@@ -42,6 +42,7 @@ internal static class ResponsesRequestMapper
             Reasoning = reasoning,
             ReasoningEffort = reasoning ? ReasoningEfforts.From(request.Thinking, request.OutputConfig, rules) : null,
             User = EndUserIds.From(request.Metadata?.UserId),
+            PromptCacheKey = options.AcceptsPromptCacheKey ? PromptCacheKeys.From(request.SessionId, request.AgentId) : null,
             Stream = request.Stream == true,
         };
         if (rules.SamplingAllowed)
