@@ -49,6 +49,7 @@ internal sealed record ProxySettings
         ResponsesModels = reader.List(SettingNames.ResponsesModels);
         AllowedHosts = reader.List(SettingNames.AllowedHosts);
         AllowedOrigins = reader.List(SettingNames.AllowedOrigins);
+        SubagentTier = reader.OneOf(SettingNames.SubagentTier, "opus", "sonnet", "haiku");
     }
 
     public string? ApiKey { get; init; }
@@ -61,6 +62,9 @@ internal sealed record ProxySettings
     public string? BigModel { get; init; }
     public string? MiddleModel { get; init; }
     public string? SmallModel { get; init; }
+
+    /// <summary><c>opus</c>, <c>sonnet</c> or <c>haiku</c>: the tier every subagent request goes to (<see cref="ClaudeModelPicker"/>); null: as asked.</summary>
+    public string? SubagentTier { get; init; }
     public int Port { get; init; }
     public string Host { get; init; }
     public int MaxTokensLimit { get; init; }

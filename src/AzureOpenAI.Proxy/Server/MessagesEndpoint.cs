@@ -46,7 +46,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         var requestedModel = entry.RequestedModel = request.Model!; // present: validated above
 
         // Step 2
-        if (Route(requestedModel) is not { } deployment)
+        if (Route(requestedModel, request.AgentId) is not { } deployment)
         {
             await AnthropicErrors.WriteAsync(context,
                 new AnthropicError(AnthropicErrorType.InvalidRequest, state.MissingEndpoint ?? ProviderSetup.MissingDeployment(requestedModel)), DoNotRetry);
@@ -96,8 +96,15 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     private static int InputTokensNow(Task<int> counting, MessagesRequest request) =>
         counting.IsCompletedSuccessfully ? counting.Result : TokenCounter.EstimateFromSize(request);
 
-    /// <summary>The deployment the request goes to, or null when the provider or the tier's deployment is not configured.</summary>
-    private string? Route(string requestedModel) => state.MissingEndpoint is null && _upstream is not null ? state.Router.Route(requestedModel) : null;
+    /// <summary>
+    /// The deployment the request goes to, or null when the provider or the tier's deployment is not configured. A
+    /// subagent's request (Claude Code 2.1.139+ sends <c>x-claude-code-agent-id</c>) goes to <c>SUBAGENT_TIER</c> when set.
+    /// </summary>
+    private string? Route(string requestedModel, string? agentId)
+    {
+        if (state.MissingEndpoint is not null || _upstream is null) return null;
+        return agentId is not null && ClaudeModelPicker.SubagentDeployment(state.Settings) is { } subagents ? subagents : state.Router.Route(requestedModel);
+    }
 
     /// <summary>The content type of a streamed answer that is not SSE (a gateway's HTML page), or null when it is SSE or unnamed.</summary>
     private static string? NotAnEventStream(UpstreamSuccess answer) =>

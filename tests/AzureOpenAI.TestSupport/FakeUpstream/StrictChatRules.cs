@@ -13,6 +13,9 @@ internal static partial class StrictChatRules
 {
     private const int MaxToolCallIdLength = 40;
     private const int MaxStopSequences = 4;
+
+    /// <summary>Reasoning deployments reject a budget too small to reason in (Claude Code's <c>max_tokens: 1</c> probes).</summary>
+    private const int MinReasoningCompletionTokens = 16;
     private static readonly string[] KnownRoles = ["system", "developer", "user", "assistant", "tool", "function"];
     private static readonly string[] SamplingParameters = ["temperature", "top_p"];
 
@@ -165,6 +168,10 @@ internal static partial class StrictChatRules
     private static UpstreamError? ReasoningModel(JsonObject body, FakeDeployment deployment, FakeUpstreamOptions options)
     {
         if (!options.IsReasoningModel(deployment.Model)) return null;
+        if (body["max_completion_tokens"] is JsonValue budget && budget.TryGetValue<long>(out var tokens) && tokens < MinReasoningCompletionTokens)
+            return UpstreamError.BadRequest(
+                $"Invalid 'max_completion_tokens': integer below minimum value. Expected a value >= {MinReasoningCompletionTokens}, but got {tokens} instead.",
+                "max_completion_tokens", "integer_below_min_value");
         if (body.ContainsKey("max_tokens"))
             return UpstreamError.BadRequest(
                 "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
