@@ -18,8 +18,12 @@ internal sealed record Conversation(
     ToolNameMap ToolNames)
 {
     /// <summary>Throws <see cref="AnthropicRequestException"/> naming the field for a request that cannot be mapped.</summary>
-    public static Conversation From(MessagesRequest request, DeploymentOptions options) =>
-        From(request, options.MergeConsecutiveRoles, options.ToolSchemaDialect);
+    public static Conversation From(MessagesRequest request, DeploymentOptions options)
+    {
+        var conversation = From(request, options.MergeConsecutiveRoles, options.ToolSchemaDialect);
+        if (!options.AcceptsFileParts) PdfTextFallback.Apply(conversation.Items);
+        return conversation;
+    }
 
     /// <summary>The same without a deployment: <see cref="RequestValidation.Untranslatable"/> maps only to find the error.</summary>
     public static Conversation From(MessagesRequest request, bool mergeConsecutiveRoles, ToolSchemaDialect dialect = ToolSchemaDialect.OpenAI)

@@ -36,6 +36,12 @@ public sealed record DeploymentOptions
     /// </summary>
     public bool AcceptsPromptCacheKey { get; init; }
 
+    /// <summary>
+    /// The upstream takes <c>file</c> content parts (PDFs). Dated Azure api-versions before 2025 do not; there, and on a
+    /// deployment whose 400 taught the proxy so, each PDF is sent as its text (<see cref="PdfTextFallback"/>).
+    /// </summary>
+    public bool AcceptsFileParts { get; init; } = true;
+
     /// <summary>The JSON Schema the provider's tool validator accepts (<see cref="ToolSchemaCleaner"/>).</summary>
     public ToolSchemaDialect ToolSchemaDialect { get; init; } = ToolSchemaDialect.OpenAI;
 }

@@ -61,6 +61,9 @@ public sealed class FakeUpstreamOptions
         ["prompt_cache_key"] = "2025-04-01-preview",
     };
 
+    /// <summary>The first dated api-version with <c>file</c> content parts; older ones answer <c>Invalid value: 'file'</c>.</summary>
+    public string FilePartsMinimumApiVersion { get; set; } = "2025-03-01-preview";
+
     /// <summary>Validate bodies against CreateChatCompletionRequest (and, on deployment URLs, the Azure spec). Needs ../shared.</summary>
     public bool ValidateAgainstSpecs { get; set; } = true;
 

@@ -25,6 +25,7 @@ internal static partial class StrictChatRules
     public static UpstreamError? Check(JsonObject body, UpstreamDialect dialect, FakeDeployment deployment, string? apiVersion, FakeUpstreamOptions options) =>
         UnknownParameter(body, dialect, apiVersion, options)
         ?? Roles(body)
+        ?? FileParts(body, dialect, apiVersion, options)
         ?? Stop(body)
         ?? Tools(body)
         ?? ToolCallIds(body)
@@ -57,6 +58,19 @@ internal static partial class StrictChatRules
                     $"Invalid value: '{role}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.",
                     $"messages[{i}].role", "invalid_value");
         }
+        return null;
+    }
+
+    /// <summary>Dated Azure api-versions before <see cref="FakeUpstreamOptions.FilePartsMinimumApiVersion"/> know text and image parts only.</summary>
+    private static UpstreamError? FileParts(JsonObject body, UpstreamDialect dialect, string? apiVersion, FakeUpstreamOptions options)
+    {
+        if (dialect != UpstreamDialect.AzureDeployment || apiVersion is null || string.CompareOrdinal(apiVersion, options.FilePartsMinimumApiVersion) >= 0) return null;
+        foreach (var (message, i) in Messages(body))
+            if (message["content"] is JsonArray parts)
+                for (var j = 0; j < parts.Count; j++)
+                    if (Text(parts[j]?["type"]) == "file")
+                        return UpstreamError.BadRequest("Invalid value: 'file'. Supported values are: 'text' and 'image_url'.",
+                            $"messages[{i}].content[{j}].type", "invalid_value");
         return null;
     }
 
