@@ -50,6 +50,7 @@ internal sealed record ProxySettings
         AllowedHosts = reader.List(SettingNames.AllowedHosts);
         AllowedOrigins = reader.List(SettingNames.AllowedOrigins);
         SubagentTier = reader.OneOf(SettingNames.SubagentTier, "opus", "sonnet", "haiku");
+        CaptureDirectory = reader.Text(SettingNames.CaptureDirectory);
     }
 
     public string? ApiKey { get; init; }
@@ -65,6 +66,9 @@ internal sealed record ProxySettings
 
     /// <summary><c>opus</c>, <c>sonnet</c> or <c>haiku</c>: the tier every subagent request goes to (<see cref="ClaudeModelPicker"/>); null: as asked.</summary>
     public string? SubagentTier { get; init; }
+
+    /// <summary>Debug only: where each raw Anthropic request is written (<c>RequestCapture</c>); null, the default: nowhere.</summary>
+    public string? CaptureDirectory { get; init; }
     public int Port { get; init; }
     public string Host { get; init; }
     public int MaxTokensLimit { get; init; }

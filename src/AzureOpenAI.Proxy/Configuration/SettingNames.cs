@@ -25,6 +25,7 @@ internal static class SettingNames
     public const string AllowedHosts = "ALLOWED_HOSTS";
     public const string AllowedOrigins = "ALLOWED_ORIGINS";
     public const string SubagentTier = "SUBAGENT_TIER";
+    public const string CaptureDirectory = "AZURE_OPENAI_CAPTURE_DIR";
 
     /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
     public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
@@ -37,7 +38,7 @@ internal static class SettingNames
     {
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
-        ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, SubagentTier,
+        ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, SubagentTier, CaptureDirectory,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>

@@ -33,7 +33,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     public async Task HandleAsync(HttpContext context)
     {
         // Step 1
-        if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
+        if (await RequestBodyReader.ReadAsync(context, state.Capture) is not { } request) return;
         var entry = RequestLogEntry.Of(context);
         LogUnknownShapes(context, request, entry.RequestId);
         request.SessionId = HeaderOrNull(context, "X-Claude-Code-Session-Id");

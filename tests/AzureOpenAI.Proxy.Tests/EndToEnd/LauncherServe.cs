@@ -29,12 +29,20 @@ public sealed partial class LauncherServe : IAsyncDisposable
     public static string Launcher { get; } = Path.Combine(RepositoryPaths.Root, "bin", "azure-openai");
 
     /// <summary>The launcher's environment: the sandbox's, a shared build cache, and the developer's NuGet cache (a publish in an empty HOME would otherwise restore every package again).</summary>
-    public static Dictionary<string, string> LauncherVariables(Sandbox sandbox) => new(sandbox.Variables, StringComparer.Ordinal)
+    /// <remarks>
+    /// <c>AZURE_OPENAI_CAPTURE_DIR</c> passes through, so tests/e2e/compat.sh can record the requests of the scenarios.
+    /// </remarks>
+    public static Dictionary<string, string> LauncherVariables(Sandbox sandbox)
     {
-        ["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "azure-openai-tests-cache"),
-        ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-    };
+        var variables = new Dictionary<string, string>(sandbox.Variables, StringComparer.Ordinal)
+        {
+            ["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "azure-openai-tests-cache"),
+            ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+        };
+        if (Environment.GetEnvironmentVariable("AZURE_OPENAI_CAPTURE_DIR") is { Length: > 0 } captures) variables["AZURE_OPENAI_CAPTURE_DIR"] = captures;
+        return variables;
+    }
 
     /// <summary>Starts the proxy configured for the fake as an Azure v1 resource, with a local client token.</summary>
     public static Task<LauncherServe> StartAsync(Sandbox sandbox, FakeUpstreamServer upstream, (string Big, string Middle, string Small) deployments,
