@@ -125,7 +125,7 @@ public static class KnownShapes
         new(ShapeKind.Beta, "context-management-2025-06-27", "ignored; `context_management` is not forwarded"),
         new(ShapeKind.Beta, "context-1m-2025-08-07", Ignored),
         new(ShapeKind.Beta, "prompt-caching-scope-2026-01-05", "ignored; caching is the upstream's, keyed by the session"),
-        new(ShapeKind.Beta, "mid-conversation-system-2026-04-07", "honoured: `system` messages are translated"),
+        new(ShapeKind.Beta, "mid-conversation-system-2026-04-07", "honoured: `system` messages fold into the system message until the first answer, then stay in place"),
         new(ShapeKind.Beta, "mid-conversation-tool-changes-2026-07-01", "honoured: the effective tool set"),
         new(ShapeKind.Beta, "inline-tools-2026-09-15", Ignored),
         new(ShapeKind.Beta, "per-turn-control-2026-07-01", Ignored),

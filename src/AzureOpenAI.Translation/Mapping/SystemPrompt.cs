@@ -3,9 +3,8 @@ using System.Text.Json;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Collects the one upstream system message: the top-level <c>system</c> (string or text blocks) followed by every
-/// <c>role:"system"</c> entry of <c>messages[]</c> (Claude Code 2.1.328's mid-conversation system turns). Those are
-/// folded here, never forwarded in place, because OpenAI and Azure reject a system role mid-conversation.
+/// Collects the one upstream system message: the top-level <c>system</c> (string or text blocks) followed by the
+/// <c>role:"system"</c> entries of <c>messages[]</c> that precede the first assistant turn (<see cref="MidConversationSystem"/>).
 /// Their <c>tool_addition</c>/<c>tool_removal</c> blocks change the <see cref="EffectiveToolSet"/> and are never text.
 /// </summary>
 internal static class SystemPrompt

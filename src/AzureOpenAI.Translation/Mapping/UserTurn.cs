@@ -33,6 +33,8 @@ internal sealed class UserTurn(EffectiveToolSet tools)
         }
     }
 
+    public void AddText(string text) => _parts.Add(new TextPart(text));
+
     public void EmitTo(List<ConversationItem> output)
     {
         output.AddRange(_results);

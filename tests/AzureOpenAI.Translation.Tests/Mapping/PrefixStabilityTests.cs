@@ -24,6 +24,22 @@ public sealed class PrefixStabilityTests
     public void Responses_PrefixOfTheNextTurn_StartsWithThePrefixOfThisTurn() =>
         AssertStablePrefix(ResponsesRequestMapper.Build, "input", instructions: "instructions");
 
+    /// <summary>A system message added after an answer keeps the turns before it byte-stable (it is not folded into the system message).</summary>
+    [Fact]
+    public void ASystemMessageAddedLater_LeavesThePrefixUnchanged()
+    {
+        const string turn = """{"role":"user","content":"a"},{"role":"system","content":"Hook output."},{"role":"assistant","content":"b"},{"role":"user","content":"c"}""";
+        var first = ChatBody($"[{turn}]");
+        var next = ChatBody($$"""[{{turn}},{"role":"assistant","content":"d"},{"role":"system","content":"Now in plan mode."},{"role":"user","content":"e"}]""");
+
+        Assert.True(next.StartsWith(first[..first.LastIndexOf(']')], StringComparison.Ordinal), next);
+    }
+
+    private static string ChatBody(string messages) =>
+        Encoding.UTF8.GetString(ChatCompletionsRequestMapper.Build(
+            RequestTranslation.Parse($$"""{"model":"gpt-4.1","max_tokens":100,"system":"Base.","messages":{{messages}}}"""),
+            RequestTranslation.DefaultOptions with { Deployment = "gpt-4.1" }).Body.Span);
+
     private static void AssertStablePrefix(Func<MessagesRequest, DeploymentOptions, UpstreamRequest> build, string conversation, string? instructions)
     {
         var options = RequestTranslation.DefaultOptions with { Deployment = "gpt-5.1", IsReasoningModel = true, AcceptsPromptCacheKey = true };
