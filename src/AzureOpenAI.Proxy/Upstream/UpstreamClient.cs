@@ -19,7 +19,7 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// 5b. 400 "Invalid value: 'file'" → remember the deployment takes no PDFs, resend once with their text
 /// 6. a non-success status → a failure with the body and retry headers, for UpstreamErrors
 /// </code>
-/// Both resends happen before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
+/// Every resend happens before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
 /// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, DeploymentOptionsFactory options,

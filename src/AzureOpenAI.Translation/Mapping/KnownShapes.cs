@@ -37,7 +37,7 @@ public static class KnownShapes
     public static IReadOnlyList<KnownShape> All { get; } =
     [
         new(ShapeKind.Field, "model", "routed to a deployment (`[1m]` suffix stripped)"),
-        new(ShapeKind.Field, "max_tokens", "clamped to the deployment's limit; raised to a minimum on reasoning deployments"),
+        new(ShapeKind.Field, "max_tokens", "clamped to the deployment's limit; a probe below 16 is raised to 16 on reasoning deployments"),
         new(ShapeKind.Field, "messages", "translated"),
         new(ShapeKind.Field, "system", "the upstream system message (billing header dropped)"),
         new(ShapeKind.Field, "stream", "translated"),

@@ -22,7 +22,7 @@ public sealed class ModelSelectionTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(fake.LastRequest.Rejection);
         Assert.Equal("gpt-5", fake.LastRequest.Body!["model"]!.GetValue<string>());
-        Assert.True(fake.LastRequest.Body!["max_completion_tokens"]!.GetValue<int>() >= 16);
+        Assert.Equal(16, fake.LastRequest.Body!["max_completion_tokens"]!.GetValue<int>());
         Assert.Equal("minimal", fake.LastRequest.Body!["reasoning_effort"]!.GetValue<string>());
     }
 
