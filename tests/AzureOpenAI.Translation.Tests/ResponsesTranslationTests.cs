@@ -70,8 +70,16 @@ public sealed class ResponsesTranslationTests
     [Fact]
     public void MaxTokensBelow16_IsRaisedTo16()
     {
-        var body = Build(RequestTranslation.Minimal().Replace("\"max_tokens\":1024", "\"max_tokens\":1", StringComparison.Ordinal));
+        var body = Build(RequestTranslation.Minimal().Replace("\"max_tokens\":1024", "\"max_tokens\":1", StringComparison.Ordinal),
+            Codex with { Deployment = "gpt-4.1", IsReasoningModel = false });
         Assert.Equal(16, body["max_output_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void MaxTokensOneProbe_OfAReasoningDeployment_IsRaisedToTheReasoningMinimum()
+    {
+        var body = Build(RequestTranslation.Minimal().Replace("\"max_tokens\":1024", "\"max_tokens\":1", StringComparison.Ordinal));
+        Assert.Equal(ReasoningProbes.MinimumOutputTokens, body["max_output_tokens"]!.GetValue<int>());
     }
 
     [Fact]

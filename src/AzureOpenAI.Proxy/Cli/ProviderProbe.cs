@@ -21,7 +21,7 @@ internal static class ProviderProbe
     {
         using var http = new HttpClient(Handler(settings, timeout)) { Timeout = Timeout.InfiniteTimeSpan };
         var learned = new LearnedOutputLimits();
-        var upstream = new UpstreamClient(http, profile, new DeploymentOptionsFactory(settings, profile, learned), new DeploymentApiStyles(settings),
+        var upstream = new UpstreamClient(http, profile, new DeploymentOptionsFactory(settings, learned), new DeploymentApiStyles(settings),
             learned, timeout, NullLogger.Instance);
         var request = JsonSerializer.Deserialize(ProbeResult.MessagesRequestBody(deployment), AnthropicJsonContext.Default.MessagesRequest)!;
 

@@ -24,6 +24,7 @@ internal static class ProxyCli
         HookCommand.Create(environment),
         HelpCommand.Create(environment),
         VersionCommand.Create(environment),
+        ShapesCommand.Create(environment),
     ];
 
     public static RootCommand CreateRoot(CliEnvironment environment)

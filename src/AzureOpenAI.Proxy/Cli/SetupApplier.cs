@@ -87,13 +87,13 @@ internal sealed class SetupApplier(CliContext context)
         var file = context.ClaudeSettings;
         try
         {
-            var merge = file.MergeRouting(url, token, snapshot.Redactor, DateTime.Now);
-            var recorded = ClaudeRoutingRecord.Read(context.Home);
-            var previous = recorded?.Previous
-                ?? merge.Previous.ToDictionary(p => p.Key, p => p.Value == url || p.Value == token ? null : p.Value);
-            new ClaudeRoutingRecord(
-                new Dictionary<string, string> { [ClaudeSettingsFile.BaseUrlKey] = url, [ClaudeSettingsFile.AuthTokenKey] = token },
-                previous).Write(context.Home);
+            var picker = ClaudeModelPicker.Environment(settings);
+            var merge = file.MergeRouting(url, token, snapshot.Redactor, DateTime.Now, picker);
+            var written = new Dictionary<string, string>(picker) { [ClaudeSettingsFile.BaseUrlKey] = url, [ClaudeSettingsFile.AuthTokenKey] = token };
+            // The values from before the first setup are kept; a key this setup writes for the first time adds its own.
+            var previous = new Dictionary<string, string?>(ClaudeRoutingRecord.Read(context.Home)?.Previous ?? new Dictionary<string, string?>());
+            foreach (var (key, value) in merge.Previous) previous.TryAdd(key, value == written[key] ? null : value);
+            new ClaudeRoutingRecord(written, previous).Write(context.Home);
             context.Out.WriteLine(merge.Changed
                 ? $"routed Claude Code to {url} in {file.Path}{(merge.BackupPath is null ? " (new file)" : $" (backup: {merge.BackupPath})")}"
                 : $"{file.Path} already routes Claude Code to {url}");

@@ -7,7 +7,7 @@ namespace AzureOpenAI.Proxy.Configuration;
 
 /// <summary>
 /// Claude Code's user settings (<c>~/.claude/settings.json</c>, or <c>$CLAUDE_CONFIG_DIR/settings.json</c>). Setup
-/// merges two keys into its <c>env</c> block, which routes every later Claude Code session to the proxy; everything
+/// merges the routing keys (and the model picker's, <see cref="ClaudeModelPicker"/>) into its <c>env</c> block, which routes every later Claude Code session to the proxy; everything
 /// else in the file (keys, values, order, non-ASCII text) is kept. The file is never written when it does not parse.
 /// </summary>
 internal sealed class ClaudeSettingsFile(string path)
@@ -38,20 +38,19 @@ internal sealed class ClaudeSettingsFile(string path)
     /// <see cref="RemoveRouting"/> can put them back) and the backup written first, or none when nothing changed.
     /// </summary>
     /// <param name="redactor">Applied to the backup, so an older proxy token or key never lingers in a copy.</param>
-    public MergeResult MergeRouting(string baseUrl, string authToken, SecretRedactor redactor, DateTime now)
+    /// <param name="more">Further <c>env</c> keys to set alike (the model picker's, <see cref="ClaudeModelPicker"/>).</param>
+    public MergeResult MergeRouting(string baseUrl, string authToken, SecretRedactor redactor, DateTime now,
+        IReadOnlyDictionary<string, string>? more = null)
     {
         var (root, originalText) = Load();
         var env = EnvBlock(root, create: true)!;
-        var previous = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            [BaseUrlKey] = StringValue(env, BaseUrlKey),
-            [AuthTokenKey] = StringValue(env, AuthTokenKey),
-        };
-        if (previous[BaseUrlKey] == baseUrl && previous[AuthTokenKey] == authToken)
+        var wanted = new Dictionary<string, string>(StringComparer.Ordinal) { [BaseUrlKey] = baseUrl, [AuthTokenKey] = authToken };
+        foreach (var (key, value) in more ?? new Dictionary<string, string>()) wanted.TryAdd(key, value);
+        var previous = wanted.Keys.ToDictionary(key => key, key => StringValue(env, key), StringComparer.Ordinal);
+        if (wanted.All(pair => previous[pair.Key] == pair.Value))
             return new MergeResult(Changed: false, BackupPath: null, Previous: previous);
 
-        env[BaseUrlKey] = baseUrl;
-        env[AuthTokenKey] = authToken;
+        foreach (var (key, value) in wanted) env[key] = value;
         var backup = originalText is null ? null : WriteBackup(redactor.Redact(originalText), now);
         Save(root);
         return new MergeResult(Changed: true, backup, previous);

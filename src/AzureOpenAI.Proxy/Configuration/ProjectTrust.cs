@@ -38,6 +38,7 @@ internal static class ProjectTrust
         [SettingNames.AllowedHosts] = Guard,
         [SettingNames.AllowedOrigins] = Guard,
         [SettingNames.TrustProjectConfig] = "a project cannot opt itself in",
+        [SettingNames.CaptureDirectory] = "it writes every conversation to disk",
     };
 
     /// <summary>Why a project-level layer may not set <paramref name="name"/>, or null when it may.</summary>

@@ -57,6 +57,8 @@ internal sealed record ProxySettings
         MinOutputReservation = Math.Min(reader.Integer(SettingNames.MinOutputReservation, 16, 10_000_000), MaxOutputReservation);
         UpstreamHeaders = Configuration.UpstreamHeaders.Parse(reader.Text(SettingNames.UpstreamHeaders));
         PrometheusMetrics = reader.OneOf(SettingNames.PrometheusMetrics, "true", "false") == "true";
+        SubagentTier = reader.OneOf(SettingNames.SubagentTier, "opus", "sonnet", "haiku");
+        CaptureDirectory = reader.Text(SettingNames.CaptureDirectory);
     }
 
     public string? ApiKey { get; init; }
@@ -69,6 +71,12 @@ internal sealed record ProxySettings
     public string? BigModel { get; init; }
     public string? MiddleModel { get; init; }
     public string? SmallModel { get; init; }
+
+    /// <summary><c>opus</c>, <c>sonnet</c> or <c>haiku</c>: the tier every subagent request goes to (<see cref="ClaudeModelPicker"/>); null: as asked.</summary>
+    public string? SubagentTier { get; init; }
+
+    /// <summary>Debug only: where each raw Anthropic request is written (<c>RequestCapture</c>); null, the default: nowhere.</summary>
+    public string? CaptureDirectory { get; init; }
     public int Port { get; init; }
     public string Host { get; init; }
     public int MaxTokensLimit { get; init; }

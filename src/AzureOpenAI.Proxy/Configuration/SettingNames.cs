@@ -32,6 +32,8 @@ internal static class SettingNames
     public const string MinOutputReservation = "MIN_OUTPUT_RESERVATION";
     public const string UpstreamHeaders = "UPSTREAM_HEADERS";
     public const string PrometheusMetrics = "PROMETHEUS_METRICS";
+    public const string SubagentTier = "SUBAGENT_TIER";
+    public const string CaptureDirectory = "AZURE_OPENAI_CAPTURE_DIR";
 
     /// <summary><c>true</c> lets project-level layers set what <see cref="ProjectTrust"/> otherwise refuses them.</summary>
     public const string TrustProjectConfig = "AZURE_OPENAI_TRUST_PROJECT_CONFIG";
@@ -45,7 +47,7 @@ internal static class SettingNames
         ApiKey, BaseUrl, AzureApiVersion, Provider, BigModel, MiddleModel, SmallModel, Port, Host, MaxTokensLimit,
         RequestTimeout, ProxyAuthToken, LogLevel, ReasoningModels, MaxRetries, AzureAuth, AzureAdToken, ApiStyle,
         ResponsesModels, AllowedHosts, AllowedOrigins, TrustProjectConfig, UsageRetentionDays, Prices, BudgetDailyUsd,
-        BudgetMonthlyUsd, MaxOutputReservation, MinOutputReservation, UpstreamHeaders, PrometheusMetrics,
+        BudgetMonthlyUsd, MaxOutputReservation, MinOutputReservation, UpstreamHeaders, PrometheusMetrics, SubagentTier, CaptureDirectory,
     };
 
     /// <summary>Values that must never be printed or logged.</summary>

@@ -35,8 +35,11 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     public async Task HandleAsync(HttpContext context)
     {
         // Step 1
-        if (await RequestBodyReader.ReadAsync(context) is not { } request) return;
+        if (await RequestBodyReader.ReadAsync(context, state.Capture) is not { } request) return;
         var entry = RequestLogEntry.Of(context);
+        LogUnknownShapes(context, request, entry.RequestId);
+        request.SessionId = HeaderOrNull(context, "X-Claude-Code-Session-Id");
+        request.AgentId = HeaderOrNull(context, "x-claude-code-agent-id");
         if (RequestValidation.MissingModel(request) is { } invalid)
         {
             await AnthropicErrors.WriteAsync(context, invalid);
@@ -45,7 +48,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         var requestedModel = entry.RequestedModel = request.Model!; // present: validated above
 
         // Step 2
-        if (Route(requestedModel) is not { } deployment)
+        if (Route(requestedModel, request.AgentId) is not { } deployment)
         {
             await AnthropicErrors.WriteAsync(context,
                 new AnthropicError(AnthropicErrorType.InvalidRequest, state.MissingEndpoint ?? ProviderSetup.MissingDeployment(requestedModel)), DoNotRetry);
@@ -84,6 +87,16 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         }
     }
 
+    private static string? HeaderOrNull(HttpContext context, string name) =>
+        context.Request.Headers[name].ToString() is { Length: > 0 } value ? value : null;
+
+    private void LogUnknownShapes(HttpContext context, MessagesRequest request, string requestId)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        foreach (var shape in ShapeSurvey.Unknowns(request, context.Request.Headers["anthropic-beta"].ToString()))
+            ProxyLog.UnknownShape(logger, requestId, shape.ToString());
+    }
+
     /// <summary>
     /// The count if it is done, else the size estimate: the first byte never waits for counting, and the upstream's
     /// real usage follows in <c>message_delta</c> anyway.
@@ -91,9 +104,16 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
     private static int InputTokensNow(Task<int> counting, MessagesRequest request) =>
         counting.IsCompletedSuccessfully ? counting.Result : TokenCounter.EstimateFromSize(request);
 
-    /// <summary>The route (a deployment, or a pools.json tier) of the request, or null when no backend serves it.</summary>
-    private string? Route(string requestedModel) =>
-        _upstream is not null && state.Router.Route(requestedModel) is { } route && state.Pools.For(route) is not null ? route : null;
+    /// <summary>
+    /// The route (a deployment, or a pools.json tier) of the request, or null when no backend serves it. A subagent's
+    /// request (Claude Code 2.1.139+ sends <c>x-claude-code-agent-id</c>) goes to <c>SUBAGENT_TIER</c> when set.
+    /// </summary>
+    private string? Route(string requestedModel, string? agentId)
+    {
+        if (_upstream is null) return null;
+        var route = agentId is not null && ClaudeModelPicker.SubagentDeployment(state.Settings) is { } subagents ? subagents : state.Router.Route(requestedModel);
+        return route is not null && state.Pools.For(route) is not null ? route : null;
+    }
 
     /// <summary>Claude Code's session, which keeps a pool's requests on one backend (prompt cache); null: not sticky.</summary>
     private static string? SessionOf(HttpContext context) =>

@@ -58,6 +58,7 @@ internal sealed class ModelsEndpoint(ProxyState state)
         writer.WriteString("type"u8, "model"u8);
         writer.WriteString("id"u8, entry.Id);
         writer.WriteString("display_name"u8, entry.DisplayName);
+        writer.WriteString("description"u8, entry.Description); // shown by /model for discovered entries
         writer.WriteString("created_at"u8, ModelCatalog.CreatedAt);
         writer.WriteEndObject();
     }

@@ -32,6 +32,12 @@ internal static partial class ProxyLog
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "{RequestId} bad request body from the client: {Reason}")]
     public static partial void ClientFault(ILogger logger, string requestId, string reason);
 
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "{RequestId} not known to the translator, handled by its unknown rule: {Shape}")]
+    private static partial void UnknownShapeLine(ILogger logger, string requestId, string shape);
+
+    /// <summary>A shape <c>KnownShapes</c> does not list (a new Claude Code release): tolerated, named at debug.</summary>
+    public static void UnknownShape(ILogger logger, string requestId, string shape) => UnknownShapeLine(logger, requestId, LogText.Value(shape));
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "{RequestId} unhandled error")]
     public static partial void Unhandled(ILogger logger, Exception exception, string requestId);
 

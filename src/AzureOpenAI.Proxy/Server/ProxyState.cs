@@ -16,6 +16,7 @@ internal sealed class ProxyState
         var single = ProviderProfile.From(settings);
         MissingEndpoint = ProviderSetup.MissingEndpoint(settings);
         ApiStyles = new DeploymentApiStyles(settings);
+        Capture = settings.CaptureDirectory is { } captures ? new RequestCapture(captures) : null;
         EntraTokens = single is not null && UpstreamCredential.IsEntra(settings.Credential)
             ? EntraTokenCache.For(settings.Credential, settings, host.TimeProvider) : null;
         Pools = new BackendPools(settings, MissingEndpoint is null ? single : null, ApiStyles, EntraTokens, host.TimeProvider);
@@ -39,6 +40,9 @@ internal sealed class ProxyState
     public LearnedOutputLimits LearnedLimits { get; } = new();
     public DeploymentOptionsFactory Options { get; }
     public DeploymentApiStyles ApiStyles { get; }
+
+    /// <summary>Writes each raw request when <c>AZURE_OPENAI_CAPTURE_DIR</c> is set (debug only), else null.</summary>
+    public RequestCapture? Capture { get; }
 
     /// <summary>The shared Entra ID token cache when the upstream credential is Entra ID, else null.</summary>
     public EntraTokenCache? EntraTokens { get; }

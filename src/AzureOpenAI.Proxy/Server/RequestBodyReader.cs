@@ -18,21 +18,23 @@ internal static class RequestBodyReader
     public const long MaxBodyBytes = 32L * 1024 * 1024;
 
     /// <summary>The request, or null after an error response was written.</summary>
-    public static async Task<MessagesRequest?> ReadAsync(HttpContext context)
+    /// <param name="capture">When set (<c>AZURE_OPENAI_CAPTURE_DIR</c>), each request that parses is written there as received.</param>
+    public static async Task<MessagesRequest?> ReadAsync(HttpContext context, RequestCapture? capture = null)
     {
-        var (request, error, status) = await TryReadAsync(context);
+        var (request, error, status) = await TryReadAsync(context, capture);
         if (request is not null) return request;
         await AnthropicErrors.WriteAsync(context, error!, status: status);
         return null;
     }
 
-    private static async Task<(MessagesRequest? Request, AnthropicError? Error, int? Status)> TryReadAsync(HttpContext context)
+    private static async Task<(MessagesRequest? Request, AnthropicError? Error, int? Status)> TryReadAsync(HttpContext context, RequestCapture? capture)
     {
         try
         {
             var body = await ReadBodyAsync(context);
             if (RequestValidation.InvalidText(body.Span) is { } invalidText) return (null, invalidText, null);
             var request = JsonSerializer.Deserialize(body.Span, AnthropicJsonContext.Default.MessagesRequest);
+            if (request is not null) capture?.Write(context, body.Span);
             return request is null
                 ? (null, new AnthropicError(AnthropicErrorType.InvalidRequest, "the request body must be a JSON object"), null)
                 : (request, null, null);

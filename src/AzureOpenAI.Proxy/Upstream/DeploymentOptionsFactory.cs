@@ -10,26 +10,28 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// </summary>
 internal sealed class DeploymentOptionsFactory(ProxySettings settings, LearnedOutputLimits learned)
 {
-    /// <summary>The constructor the <c>test</c> verb's direct probe (Cli/ProviderProbe) calls; the profile now comes with each backend.</summary>
-    public DeploymentOptionsFactory(ProxySettings settings, ProviderProfile profile, LearnedOutputLimits learned) : this(settings, learned)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-    }
+    /// <summary>Deployments whose api-version has no <c>file</c> part, known or learned from a 400.</summary>
+    public LearnedFileSupport FileSupport { get; } = new();
 
     public DeploymentOptions For(Backend backend, PromptMeasure prompt)
     {
         var deployment = backend.Deployment;
+        var profile = backend.Profile;
         return new DeploymentOptions
         {
             Deployment = deployment,
-            SendModel = backend.Profile.SendsModel,
+            SendModel = profile.SendsModel,
             // Every Responses-only family reasons (codex-mini has no REASONING_MODELS prefix), whatever the configured list says.
             IsReasoningModel = ModelFamilies.IsReasoning(deployment, settings.ReasoningModels) || ModelFamilies.IsResponsesOnly(deployment),
             MaxTokensLimit = backend.Headroom.Reserve(prompt.Tokens, OutputCap(backend),
                 Math.Min(backend.Spec.MaxOutputReservation ?? settings.MaxOutputReservation, prompt.MaxTokens ?? int.MaxValue),
                 settings.MinOutputReservation),
-            EchoReasoningContent = backend.Profile.EchoesReasoningContent(deployment),
+            EchoReasoningContent = profile.EchoesReasoningContent(deployment),
             ReasoningIssuer = backend.ReasoningIssuer,
+            AcceptsFileParts = !LearnedFileSupport.IsKnownWithoutFiles(profile) && FileSupport.TakesFiles(deployment),
+            AcceptsPromptCacheKey = IsOpenAIService(profile) || (profile.Kind == ProviderKind.Azure && !profile.UsesDeploymentUrls),
+            // OpenAI's and Azure's validators reject schema keywords other OpenAI-compatible servers accept.
+            ToolSchemaDialect = profile.Kind == ProviderKind.Azure || IsOpenAIService(profile) ? ToolSchemaDialect.OpenAI : ToolSchemaDialect.Compatible,
         };
     }
 
@@ -41,4 +43,6 @@ internal sealed class DeploymentOptionsFactory(ProxySettings settings, LearnedOu
         if (learned.Find(backend.Deployment) is { } taught) cap = Math.Min(cap, taught);
         return cap;
     }
+
+    private static bool IsOpenAIService(ProviderProfile profile) => profile.Kind == ProviderKind.OpenAI && profile.EndpointHost == "api.openai.com";
 }

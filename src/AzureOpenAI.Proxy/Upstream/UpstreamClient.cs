@@ -18,9 +18,10 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// 3. POST to api.Url with ResponseHeadersRead; REQUEST_TIMEOUT and the client's abort cancel it (UpstreamDeadline)
 /// 4. refused because the deployment is served only by the Responses API (API_STYLE=auto) → remember, resend there once
 /// 5. 400 "supports at most N completion tokens" → remember N, rebuild, resend once
+/// 5b. 400 "Invalid value: 'file'" → remember the deployment takes no PDFs, resend once with their text
 /// 6. a non-success status → a failure with the body and retry headers, for UpstreamErrors
 /// </code>
-/// Both resends happen before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
+/// Every resend happens before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
 /// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, DeploymentOptionsFactory options,
@@ -50,6 +51,12 @@ internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, D
         {
             learned.Remember(deployment, limit);
             UpstreamLog.LearnedLimit(logger, deployment, limit);
+            return await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
+        }
+        // A deployment without file parts (an unknown dated api-version): remember it, resend with each PDF as its text.
+        if (LearnedFileSupport.IsFileRefusal(failure.Status, failure.Body) && options.FileSupport.Remember(deployment))
+        {
+            UpstreamLog.LearnedNoFileParts(logger, deployment);
             return await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
         }
         return result;

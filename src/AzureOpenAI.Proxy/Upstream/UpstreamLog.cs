@@ -9,6 +9,11 @@ internal static partial class UpstreamLog
 
     public static void SwitchedToResponses(ILogger logger, string deployment) => SwitchedToResponsesLine(logger, LogText.Value(deployment));
 
+    public static void LearnedNoFileParts(ILogger logger, string deployment) => LearnedNoFilePartsLine(logger, LogText.Value(deployment));
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "{Deployment} takes no file parts; PDFs go as their text from now on")]
+    private static partial void LearnedNoFilePartsLine(ILogger logger, string deployment);
+
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "{Deployment} accepts at most {Limit} completion tokens; remembered")]
     private static partial void LearnedLimitLine(ILogger logger, string deployment, int limit);
 

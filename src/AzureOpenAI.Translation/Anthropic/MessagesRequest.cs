@@ -29,6 +29,12 @@ public sealed class MessagesRequest
     [JsonPropertyName("thinking")] public ThinkingConfig? Thinking { get; set; }
     [JsonPropertyName("output_config")] public OutputConfig? OutputConfig { get; set; }
 
+    /// <summary>Claude Code's <c>X-Claude-Code-Session-Id</c> header, set by the endpoint: the prompt cache key's source.</summary>
+    [JsonIgnore] public string? SessionId { get; set; }
+
+    /// <summary>Claude Code's <c>x-claude-code-agent-id</c> header, set by the endpoint for a subagent's requests.</summary>
+    [JsonIgnore] public string? AgentId { get; set; }
+
     /// <summary>cache_control, context_management, container, service_tier, …: accepted, never forwarded.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
@@ -77,6 +83,7 @@ public sealed class ThinkingConfig
     [JsonPropertyName("type")] public string? Type { get; set; }
     [JsonPropertyName("budget_tokens")] public int? BudgetTokens { get; set; }
     [JsonPropertyName("display")] public string? Display { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }
 
 public sealed class OutputConfig
@@ -84,4 +91,5 @@ public sealed class OutputConfig
     /// <summary><c>low</c>, <c>medium</c>, <c>high</c>, <c>xhigh</c>, <c>max</c>.</summary>
     [JsonPropertyName("effort")] public string? Effort { get; set; }
     [JsonPropertyName("format")] public JsonElement Format { get; set; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

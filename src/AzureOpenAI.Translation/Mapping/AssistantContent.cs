@@ -9,7 +9,7 @@ namespace AzureOpenAI.Translation.Mapping;
 /// and names mapped for the upstream, arguments = compact JSON of <c>input</c>), <c>thinking</c> kept as text (which
 /// only DeepSeek-like providers get back, <see cref="DeploymentOptions.EchoReasoningContent"/>) and, when its signature
 /// carries a Responses reasoning item, as a replay. <c>redacted_thinking</c> is opaque to any other provider and always
-/// dropped, as are server-tool blocks.
+/// dropped, as are server-tool blocks; a type the translator does not know follows <see cref="UnknownBlocks"/>.
 /// </summary>
 internal static class AssistantContent
 {
@@ -27,7 +27,8 @@ internal static class AssistantContent
         foreach (var block in content.EnumerateArray())
         {
             var blockPath = path.AtBlock(index++);
-            switch (ContentBlocks.TypeOf(block, blockPath))
+            var type = ContentBlocks.TypeOf(block, blockPath);
+            switch (type)
             {
                 case "text":
                     AppendText(message, ContentBlocks.RequiredString(block, "text", blockPath));
@@ -37,6 +38,9 @@ internal static class AssistantContent
                     break;
                 case "thinking":
                     AppendThinking(message, block, blockPath);
+                    break;
+                default:
+                    if (UnknownBlocks.StandIn(block, type) is { } standIn) AppendText(message, standIn);
                     break;
             }
         }

@@ -30,8 +30,9 @@ internal static class ChatCompletionsRequestMapper
             Tools = conversation.Tools,
             ToolChoice = conversation.ToolChoice,
             ParallelToolCalls = conversation.Tools is null ? null : ToolChoices.ToParallelToolCalls(request.ToolChoice, rules),
-            ReasoningEffort = ReasoningEfforts.From(request.Thinking, request.OutputConfig, rules),
+            ReasoningEffort = ReasoningProbes.Effort(request, rules),
             User = EndUserIds.From(request.Metadata?.UserId),
+            PromptCacheKey = options.AcceptsPromptCacheKey ? PromptCacheKeys.From(request.SessionId, request.AgentId) : null,
             Stream = request.Stream == true,
         };
         SamplingParameters.Apply(request, options, rules, chat);

@@ -35,4 +35,19 @@ public sealed record DeploymentOptions
     /// Anthropic merges them too, so this never changes meaning.
     /// </summary>
     public bool MergeConsecutiveRoles { get; init; } = true;
+
+    /// <summary>
+    /// The upstream accepts <c>prompt_cache_key</c> (OpenAI, Azure v1); strict dated Azure api-versions such as 2024-10-21
+    /// answer "Unrecognized request argument", so it is sent only where known.
+    /// </summary>
+    public bool AcceptsPromptCacheKey { get; init; }
+
+    /// <summary>
+    /// The upstream takes <c>file</c> content parts (PDFs). Dated Azure api-versions before 2025 do not; there, and on a
+    /// deployment whose 400 taught the proxy so, each PDF is sent as its text (<see cref="PdfTextFallback"/>).
+    /// </summary>
+    public bool AcceptsFileParts { get; init; } = true;
+
+    /// <summary>The JSON Schema the provider's tool validator accepts (<see cref="ToolSchemaCleaner"/>).</summary>
+    public ToolSchemaDialect ToolSchemaDialect { get; init; } = ToolSchemaDialect.OpenAI;
 }

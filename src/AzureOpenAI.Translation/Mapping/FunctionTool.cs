@@ -8,10 +8,10 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <paramref name="Parameters"/> is the client's input_schema, kept as the parsed element and cleaned while it is
 /// written (<see cref="WriteParameters"/>), so the schema is never copied or parsed again.
 /// </summary>
-internal sealed record FunctionTool(string Name, string? Description, JsonElement Parameters)
+internal sealed record FunctionTool(string Name, string? Description, JsonElement Parameters, ToolSchemaDialect Dialect = ToolSchemaDialect.OpenAI)
 {
     /// <summary>Writes <see cref="Parameters"/> as the upstream accepts them (<see cref="ToolSchemaCleaner"/>).</summary>
-    public void WriteParameters(Utf8JsonWriter writer) => ToolSchemaCleaner.WriteParameters(writer, Parameters);
+    public void WriteParameters(Utf8JsonWriter writer) => ToolSchemaCleaner.WriteParameters(writer, Parameters, Dialect);
 }
 
 /// <summary><c>tool_choice</c>: a mode (<c>auto</c>, <c>required</c>, <c>none</c>) or a named function.</summary>

@@ -38,10 +38,11 @@ internal static class ResponsesRequestMapper
             ToolChoice = conversation.ToolChoice,
             // Responses accepts parallel_tool_calls on every model, reasoning models included.
             ParallelToolCalls = conversation.Tools is null ? null : request.ToolChoice?.DisableParallelToolUse != true,
-            MaxOutputTokens = Math.Max(MinOutputTokens, SamplingParameters.ToMaxTokens(request.MaxTokens, options.MaxTokensLimit)),
+            MaxOutputTokens = Math.Max(MinOutputTokens, ReasoningProbes.Raise(SamplingParameters.ToMaxTokens(request.MaxTokens, options.MaxTokensLimit), rules)),
             Reasoning = reasoning,
-            ReasoningEffort = reasoning ? ReasoningEfforts.From(request.Thinking, request.OutputConfig, rules) : null,
+            ReasoningEffort = reasoning ? ReasoningProbes.Effort(request, rules) : null,
             User = EndUserIds.From(request.Metadata?.UserId),
+            PromptCacheKey = options.AcceptsPromptCacheKey ? PromptCacheKeys.From(request.SessionId, request.AgentId) : null,
             Stream = request.Stream == true,
         };
         if (rules.SamplingAllowed)

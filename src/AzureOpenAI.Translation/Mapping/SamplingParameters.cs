@@ -16,7 +16,7 @@ internal static class SamplingParameters
 
     public static void Apply(MessagesRequest request, DeploymentOptions options, ModelParameterRules rules, ChatRequest chat)
     {
-        var maxTokens = ToMaxTokens(request.MaxTokens, options.MaxTokensLimit);
+        var maxTokens = ReasoningProbes.Raise(ToMaxTokens(request.MaxTokens, options.MaxTokensLimit), rules);
         if (rules.UsesMaxCompletionTokens) chat.MaxCompletionTokens = maxTokens;
         else chat.MaxTokens = maxTokens;
         if (rules.SamplingAllowed)

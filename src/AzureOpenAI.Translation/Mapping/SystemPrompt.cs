@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
-/// Collects the one upstream system message: the top-level <c>system</c> (string or text blocks) followed by every
-/// <c>role:"system"</c> entry of <c>messages[]</c> (Claude Code 2.1.328's mid-conversation system turns). Those are
-/// folded here, never forwarded in place, because OpenAI and Azure reject a system role mid-conversation.
+/// Collects the one upstream system message: the top-level <c>system</c> (string or text blocks) followed by the
+/// <c>role:"system"</c> entries of <c>messages[]</c> that precede the first assistant turn (<see cref="MidConversationSystem"/>).
+/// Their <c>tool_addition</c>/<c>tool_removal</c> blocks change the <see cref="EffectiveToolSet"/> and are never text.
 /// </summary>
 internal static class SystemPrompt
 {
@@ -19,7 +19,7 @@ internal static class SystemPrompt
     private const string BillingHeaderPrefix = "x-anthropic-billing-header:";
 
     /// <summary>Appends the text of a <c>system</c> value or of a system message's content to <paramref name="pieces"/>.</summary>
-    public static void AppendTo(List<string> pieces, JsonElement content, FieldPath path, string field)
+    public static void AppendTo(List<string> pieces, JsonElement content, FieldPath path, string field, EffectiveToolSet tools)
     {
         switch (content.ValueKind)
         {
@@ -33,9 +33,10 @@ internal static class SystemPrompt
                 foreach (var block in content.EnumerateArray())
                 {
                     var blockPath = path.Root == "system" ? FieldPath.SystemBlock(index) : path.AtBlock(index);
-                    // Only text blocks are valid in a system prompt; other types carry nothing a system message can hold.
-                    if (ContentBlocks.TypeOf(block, blockPath) == "text")
-                        AppendText(pieces, ContentBlocks.RequiredString(block, "text", blockPath));
+                    var type = ContentBlocks.TypeOf(block, blockPath);
+                    if (type == "text") AppendText(pieces, ContentBlocks.RequiredString(block, "text", blockPath));
+                    else if (type is "tool_addition" or "tool_removal") tools.Change(block, type);
+                    else if (UnknownBlocks.StandIn(block, type) is { } standIn) AppendText(pieces, standIn);
                     index++;
                 }
                 return;

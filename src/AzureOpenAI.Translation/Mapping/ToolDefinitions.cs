@@ -12,14 +12,14 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <item>Anthropic-only tool fields (defer_loading, input_examples, cache_control, strict, eager_input_streaming, …)
 /// live in <see cref="ToolDefinition.AdditionalProperties"/> and are never written. <c>strict</c> is not forwarded
 /// because OpenAI's strict mode demands schema rules Claude Code's tools do not follow. A <c>defer_loading</c> tool is
-/// still sent: the upstream cannot expand Anthropic's tool references later, so hiding it would make it uncallable.</item>
+/// sent once the conversation made it available (<see cref="EffectiveToolSet"/>).</item>
 /// </list>
 /// Names are mapped through <see cref="ToolNameMap"/>; the schema is cleaned as it is written (<see cref="FunctionTool.WriteParameters"/>).
 /// </summary>
 internal static class ToolDefinitions
 {
     /// <summary>The upstream tools, or null when none remain (then neither tools nor tool_choice is sent).</summary>
-    public static List<FunctionTool>? ToFunctionTools(List<ToolDefinition>? tools, ToolNameMap toolNames)
+    public static List<FunctionTool>? ToFunctionTools(List<ToolDefinition>? tools, ToolNameMap toolNames, ToolSchemaDialect dialect)
     {
         if (tools is null) return null;
         List<FunctionTool>? result = null;
@@ -29,9 +29,19 @@ internal static class ToolDefinitions
             if (!tool.IsClientTool) continue;
             if (string.IsNullOrEmpty(tool.Name)) throw ContentBlocks.Invalid($"tools.{i}.name", "field required");
             RequireObjectSchema(tool.InputSchema, i);
-            (result ??= new List<FunctionTool>(tools.Count)).Add(new FunctionTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema));
+            (result ??= new List<FunctionTool>(tools.Count)).Add(new FunctionTool(toolNames.ToUpstream(tool.Name), tool.Description, tool.InputSchema, dialect));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The declared tools that are in the effective set, in their declared order (a stable prefix for prompt caching);
+    /// null when none remain.
+    /// </summary>
+    public static List<FunctionTool>? Effective(List<FunctionTool>? declared, EffectiveToolSet effective, ToolNameMap toolNames)
+    {
+        declared?.RemoveAll(tool => !effective.Contains(toolNames.ToAnthropic(tool.Name)));
+        return declared is { Count: > 0 } ? declared : null;
     }
 
     /// <summary>

@@ -5,18 +5,19 @@ namespace AzureOpenAI.Translation.Mapping;
 
 /// <summary>
 /// A <c>tool_result</c> block → a <see cref="ToolResult"/>: the upstream call id, the content as parts (text, images,
-/// files; non-content blocks such as <c>tool_reference</c> are dropped) and <c>is_error</c>.
+/// files; a nested <c>tool_reference</c>, as tool search answers, makes its tool available in the
+/// <see cref="EffectiveToolSet"/> instead) and <c>is_error</c>.
 /// </summary>
 internal static class ToolResults
 {
-    public static ToolResult From(JsonElement block, FieldPath path)
+    public static ToolResult From(JsonElement block, FieldPath path, EffectiveToolSet tools)
     {
         var toolUseId = ContentBlocks.RequiredString(block, "tool_use_id", path);
-        var parts = block.TryGetProperty("content"u8, out var content) ? ToParts(content, path) : [];
+        var parts = block.TryGetProperty("content"u8, out var content) ? ToParts(content, path, tools) : [];
         return new ToolResult(ToolCallIds.ToUpstream(toolUseId), parts, ContentBlocks.IsTrue(block, "is_error"));
     }
 
-    private static List<ContentPart> ToParts(JsonElement content, FieldPath path)
+    private static List<ContentPart> ToParts(JsonElement content, FieldPath path, EffectiveToolSet tools)
     {
         switch (content.ValueKind)
         {
@@ -30,7 +31,9 @@ internal static class ToolResults
                 foreach (var inner in content.EnumerateArray())
                 {
                     var innerPath = path.AtInner(index++);
-                    UserContent.AppendPart(parts, inner, ContentBlocks.TypeOf(inner, innerPath), innerPath);
+                    var type = ContentBlocks.TypeOf(inner, innerPath);
+                    if (type == "tool_reference") tools.Reference(inner);
+                    else UserContent.AppendPart(parts, inner, type, innerPath);
                 }
                 return parts;
             default:

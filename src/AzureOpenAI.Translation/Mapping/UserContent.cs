@@ -6,8 +6,9 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <summary>
 /// User content blocks → content parts: text, images (base64 → data URL, or URL), documents (text → text part
 /// prefixed with the title, PDF base64 → file part, content source → text/image parts) and search results (text).
-/// Drop policy: blocks with no upstream equivalent and no meaning for the model in a user turn (thinking, server-tool
-/// blocks, unknown future types) are dropped; sources the upstream cannot read (file ids, document URLs) are a 400.
+/// Blocks with no upstream equivalent and no meaning for the model in a user turn (thinking, server-tool blocks) are
+/// dropped; a type the translator does not know follows <see cref="UnknownBlocks"/>; sources the upstream cannot read
+/// (file ids, document URLs) are a 400.
 /// </summary>
 internal static class UserContent
 {
@@ -28,6 +29,9 @@ internal static class UserContent
                 break;
             case "search_result":
                 parts.Add(new TextPart(ToSearchResultText(block, path)));
+                break;
+            default:
+                if (UnknownBlocks.StandIn(block, type) is { } standIn) parts.Add(new TextPart(standIn));
                 break;
         }
     }

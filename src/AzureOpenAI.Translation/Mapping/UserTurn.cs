@@ -6,9 +6,10 @@ namespace AzureOpenAI.Translation.Mapping;
 /// <summary>
 /// Accumulates one Anthropic user turn (one message, or several consecutive ones when merging) and emits it in the
 /// order both APIs need: first a <see cref="ToolResult"/> per <c>tool_result</c> block, then one
-/// <see cref="UserMessage"/> with the rest of the turn's content.
+/// <see cref="UserMessage"/> with the rest of the turn's content. <c>tool_reference</c> blocks go to the
+/// <see cref="EffectiveToolSet"/>, never into the content.
 /// </summary>
-internal sealed class UserTurn
+internal sealed class UserTurn(EffectiveToolSet tools)
 {
     private readonly List<ToolResult> _results = [];
     private readonly List<ContentPart> _parts = [];
@@ -26,10 +27,13 @@ internal sealed class UserTurn
         {
             var blockPath = path.AtBlock(index++);
             var type = ContentBlocks.TypeOf(block, blockPath);
-            if (type == "tool_result") _results.Add(ToolResults.From(block, blockPath));
+            if (type == "tool_result") _results.Add(ToolResults.From(block, blockPath, tools));
+            else if (type == "tool_reference") tools.Reference(block);
             else UserContent.AppendPart(_parts, block, type, blockPath);
         }
     }
+
+    public void AddText(string text) => _parts.Add(new TextPart(text));
 
     public void EmitTo(List<ConversationItem> output)
     {

@@ -21,6 +21,9 @@ internal sealed class ChatRequest
     public string? ReasoningEffort { get; set; }
     public string? User { get; set; }
 
+    /// <summary>Routes a conversation's turns to one prompt cache (<see cref="PromptCacheKeys"/>).</summary>
+    public string? PromptCacheKey { get; set; }
+
     /// <summary>When true, <c>stream_options.include_usage</c> is sent too, so the final chunk carries usage.</summary>
     public bool Stream { get; set; }
 }

@@ -26,6 +26,7 @@ internal static class ChatRequestWriter
         if (request.Stop is not null) WriteStringArray(writer, "stop"u8, request.Stop);
         if (request.ReasoningEffort is not null) writer.WriteString("reasoning_effort"u8, request.ReasoningEffort);
         if (request.User is not null) writer.WriteString("user"u8, request.User);
+        if (request.PromptCacheKey is not null) writer.WriteString("prompt_cache_key"u8, request.PromptCacheKey);
         if (request.Stream)
         {
             writer.WriteBoolean("stream"u8, true);

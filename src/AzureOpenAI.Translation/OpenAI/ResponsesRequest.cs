@@ -22,5 +22,8 @@ internal sealed class ResponsesRequest
     public bool Reasoning { get; set; }
     public string? ReasoningEffort { get; set; }
     public string? User { get; set; }
+
+    /// <summary>Routes a conversation's turns to one prompt cache (<see cref="PromptCacheKeys"/>).</summary>
+    public string? PromptCacheKey { get; set; }
     public bool Stream { get; set; }
 }

@@ -39,6 +39,7 @@ internal static class ResponsesRequestWriter
             writer.WriteEndArray();
         }
         if (request.User is not null) writer.WriteString("user"u8, request.User);
+        if (request.PromptCacheKey is not null) writer.WriteString("prompt_cache_key"u8, request.PromptCacheKey);
         if (request.Stream) writer.WriteBoolean("stream"u8, true);
         writer.WriteEndObject();
     }

@@ -13,6 +13,7 @@ namespace AzureOpenAI.Proxy.Tests.EndToEnd;
 /// the Responses API with the Azure CLI's token and no key anywhere.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "EndToEnd")]
 public sealed class AzureEntraCodexScenarioTests
 {
     private const string CliToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.e2e-entra-scenario.";

@@ -12,7 +12,10 @@ public static class ClaudeCli
 {
     private static readonly TimeSpan RunBound = TimeSpan.FromMinutes(3);
 
-    public static string Executable { get; } = Path.Combine(RepositoryPaths.Root, "tests", "e2e", "node_modules", ".bin", "claude");
+    /// <summary>The pinned CLI, or the one <c>CLAUDE_CLI</c> names (tests/e2e/compat.sh runs the scenarios against another release).</summary>
+    public static string Executable { get; } = Environment.GetEnvironmentVariable("CLAUDE_CLI") is { Length: > 0 } other
+        ? other
+        : Path.Combine(RepositoryPaths.Root, "tests", "e2e", "node_modules", ".bin", "claude");
 
     /// <summary>
     /// Runs <c>claude ARGS</c> to completion (bounded), routed to <paramref name="proxy"/> with the local token, or,

@@ -15,6 +15,7 @@ namespace AzureOpenAI.Proxy.Tests.EndToEnd;
 /// Responses API by itself); the fake also streams reasoning, which turn 2 must replay.</item>
 /// </list>
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ClaudeCodeRoundTripTests
 {
     private const string LocalToken = "local-e2e-token-0123456789";

@@ -36,6 +36,9 @@ public sealed partial class LauncherServe : IAsyncDisposable
     /// build choice <c>AZURE_OPENAI_BUILD</c> when the test run sets one (./test.sh: jit in the first pass, then the
     /// launcher's own choice, the native build).
     /// </summary>
+    /// <remarks>
+    /// <c>AZURE_OPENAI_CAPTURE_DIR</c> passes through, so tests/e2e/compat.sh can record the requests of the scenarios.
+    /// </remarks>
     public static Dictionary<string, string> LauncherVariables(Sandbox sandbox)
     {
         var variables = new Dictionary<string, string>(sandbox.Variables, StringComparer.Ordinal)
@@ -45,6 +48,7 @@ public sealed partial class LauncherServe : IAsyncDisposable
                 ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
         };
         if (Environment.GetEnvironmentVariable("AZURE_OPENAI_BUILD") is { Length: > 0 } build) variables["AZURE_OPENAI_BUILD"] = build;
+        if (Environment.GetEnvironmentVariable("AZURE_OPENAI_CAPTURE_DIR") is { Length: > 0 } captures) variables["AZURE_OPENAI_CAPTURE_DIR"] = captures;
         return variables;
     }
 

@@ -50,6 +50,12 @@ public sealed class SetupEndToEndTests
         var expected = JsonNode.Parse(UserSettings)!;
         expected["env"]!["ANTHROPIC_BASE_URL"] = $"http://127.0.0.1:{sandbox.Port}";
         expected["env"]!["ANTHROPIC_AUTH_TOKEN"] = token;
+        foreach (var (family, deployment, tier) in (ReadOnlySpan<(string, string, string)>)[("OPUS", "gpt-4.1", "opus"), ("SONNET", "gpt-4o", "sonnet"), ("HAIKU", "gpt-4o-mini", "haiku")])
+        {
+            expected["env"]![$"ANTHROPIC_DEFAULT_{family}_MODEL"] = deployment;
+            expected["env"]![$"ANTHROPIC_DEFAULT_{family}_MODEL_NAME"] = $"{deployment} on Azure";
+            expected["env"]![$"ANTHROPIC_DEFAULT_{family}_MODEL_DESCRIPTION"] = $"Azure deployment {deployment}, through the azure-openai proxy ({tier} tier)";
+        }
         Assert.True(JsonNode.DeepEquals(expected, settings), settings.ToJsonString());
         var backup = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(sandbox.ClaudeSettings)!, "settings.json.bak-*"));
         Assert.Equal(UserSettings, await File.ReadAllTextAsync(backup, TestContext.Current.CancellationToken));

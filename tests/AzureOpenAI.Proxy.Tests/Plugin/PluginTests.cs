@@ -11,6 +11,7 @@ namespace AzureOpenAI.Proxy.Tests.Plugin;
 /// against the strict fake Azure upstream: install from the marketplace, autostart by the SessionStart hook, the
 /// <c>/azure-openai</c> command, autoStart off, and the plugin validator.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PluginTests
 {
     private const string ApiKey = "sk-plugin-test-secret-key-7f3a9c2e51";

@@ -209,17 +209,20 @@ public class EndpointTests
     }
 
     [Fact]
-    public async Task Models_ListsClaudeAliasesOfConfiguredTiers_ThenDeployments()
+    public async Task Models_ListsClaudeAliasesOfConfiguredTiers_ThenDeploymentsForGatewayDiscovery()
     {
         await using var proxy = await TestProxy.StartAsync(Configured);
 
         var json = JsonDocument.Parse(await proxy.Http.GetStringAsync("/v1/models", Token)).RootElement;
 
         var ids = json.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToArray();
-        Assert.Equal(["claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5", "gpt-5", "gpt-4.1", "gpt-4o-mini"], ids);
+        Assert.Equal(["claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5", "anthropic/gpt-5", "anthropic/gpt-4.1", "anthropic/gpt-4o-mini"], ids);
         Assert.False(json.GetProperty("has_more").GetBoolean());
         Assert.Equal("claude-opus-5-5", json.GetProperty("first_id").GetString());
-        Assert.Equal("gpt-4o-mini", json.GetProperty("last_id").GetString());
+        Assert.Equal("anthropic/gpt-4o-mini", json.GetProperty("last_id").GetString());
+        var deployment = json.GetProperty("data")[3];
+        Assert.Equal("gpt-5 on Azure", deployment.GetProperty("display_name").GetString());
+        Assert.Contains("opus tier", deployment.GetProperty("description").GetString(), StringComparison.Ordinal);
         var first = json.GetProperty("data")[0];
         Assert.Equal("model", first.GetProperty("type").GetString());
         Assert.Contains("gpt-5", first.GetProperty("display_name").GetString(), StringComparison.Ordinal);

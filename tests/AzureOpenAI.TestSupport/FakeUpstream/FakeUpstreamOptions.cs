@@ -57,7 +57,12 @@ public sealed class FakeUpstreamOptions
         ["store"] = "2024-12-01-preview",
         ["metadata"] = "2024-12-01-preview",
         ["prediction"] = "2025-01-01-preview",
+        // Not in the 2024-10-21 GA spec; the proxy sends it only on v1, so the exact first dated version does not matter.
+        ["prompt_cache_key"] = "2025-04-01-preview",
     };
+
+    /// <summary>The first dated api-version with <c>file</c> content parts; older ones answer <c>Invalid value: 'file'</c>.</summary>
+    public string FilePartsMinimumApiVersion { get; set; } = "2025-03-01-preview";
 
     /// <summary>Validate bodies against CreateChatCompletionRequest (and, on deployment URLs, the Azure spec). Needs ../shared.</summary>
     public bool ValidateAgainstSpecs { get; set; } = true;

@@ -13,6 +13,9 @@ internal static partial class StrictChatRules
 {
     private const int MaxToolCallIdLength = 40;
     private const int MaxStopSequences = 4;
+
+    /// <summary>Reasoning deployments reject a budget too small to reason in (Claude Code's <c>max_tokens: 1</c> probes).</summary>
+    private const int MinReasoningCompletionTokens = 16;
     private static readonly string[] KnownRoles = ["system", "developer", "user", "assistant", "tool", "function"];
     private static readonly string[] SamplingParameters = ["temperature", "top_p"];
 
@@ -22,6 +25,7 @@ internal static partial class StrictChatRules
     public static UpstreamError? Check(JsonObject body, UpstreamDialect dialect, FakeDeployment deployment, string? apiVersion, FakeUpstreamOptions options) =>
         UnknownParameter(body, dialect, apiVersion, options)
         ?? Roles(body)
+        ?? FileParts(body, dialect, apiVersion, options)
         ?? Stop(body)
         ?? Tools(body)
         ?? ToolCallIds(body)
@@ -57,6 +61,19 @@ internal static partial class StrictChatRules
         return null;
     }
 
+    /// <summary>Dated Azure api-versions before <see cref="FakeUpstreamOptions.FilePartsMinimumApiVersion"/> know text and image parts only.</summary>
+    private static UpstreamError? FileParts(JsonObject body, UpstreamDialect dialect, string? apiVersion, FakeUpstreamOptions options)
+    {
+        if (dialect != UpstreamDialect.AzureDeployment || apiVersion is null || string.CompareOrdinal(apiVersion, options.FilePartsMinimumApiVersion) >= 0) return null;
+        foreach (var (message, i) in Messages(body))
+            if (message["content"] is JsonArray parts)
+                for (var j = 0; j < parts.Count; j++)
+                    if (Text(parts[j]?["type"]) == "file")
+                        return UpstreamError.BadRequest("Invalid value: 'file'. Supported values are: 'text' and 'image_url'.",
+                            $"messages[{i}].content[{j}].type", "invalid_value");
+        return null;
+    }
+
     private static UpstreamError? Stop(JsonObject body) =>
         body["stop"] is JsonArray stop && stop.Count > MaxStopSequences
             ? UpstreamError.BadRequest(
@@ -68,7 +85,12 @@ internal static partial class StrictChatRules
     {
         if (body["tools"] is JsonArray tools)
             for (var i = 0; i < tools.Count; i++)
-                if (ToolNameError(Text(tools[i]?["function"]?["name"]), $"tools[{i}].function.name") is { } error) return error;
+            {
+                var name = Text(tools[i]?["function"]?["name"]);
+                if (ToolNameError(name, $"tools[{i}].function.name") is { } error) return error;
+                if (StrictToolSchemaRules.Check(tools[i]?["function"]?["parameters"], name ?? "", $"tools[{i}].function.parameters") is { } schemaError)
+                    return schemaError;
+            }
         foreach (var (message, i) in Messages(body))
             if (message["tool_calls"] is JsonArray calls)
                 for (var j = 0; j < calls.Count; j++)
@@ -160,6 +182,10 @@ internal static partial class StrictChatRules
     private static UpstreamError? ReasoningModel(JsonObject body, FakeDeployment deployment, FakeUpstreamOptions options)
     {
         if (!options.IsReasoningModel(deployment.Model)) return null;
+        if (body["max_completion_tokens"] is JsonValue budget && budget.TryGetValue<long>(out var tokens) && tokens < MinReasoningCompletionTokens)
+            return UpstreamError.BadRequest(
+                $"Invalid 'max_completion_tokens': integer below minimum value. Expected a value >= {MinReasoningCompletionTokens}, but got {tokens} instead.",
+                "max_completion_tokens", "integer_below_min_value");
         if (body.ContainsKey("max_tokens"))
             return UpstreamError.BadRequest(
                 "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",

@@ -43,7 +43,12 @@ internal static class StrictResponsesRules
     {
         if (body["tools"] is not JsonArray tools) return null;
         for (var i = 0; i < tools.Count; i++)
-            if (Text(tools[i]?["type"]) == "function" && ToolNameError(Text(tools[i]?["name"]), $"tools[{i}].name") is { } error) return error;
+        {
+            if (Text(tools[i]?["type"]) != "function") continue;
+            var name = Text(tools[i]?["name"]);
+            if ((ToolNameError(name, $"tools[{i}].name") ?? StrictToolSchemaRules.Check(tools[i]?["parameters"], name ?? "", $"tools[{i}].parameters")) is { } error)
+                return error;
+        }
         return null;
     }
 

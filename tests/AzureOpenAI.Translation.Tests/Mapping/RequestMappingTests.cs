@@ -157,15 +157,31 @@ public sealed class RequestMappingTests
         Assert.False(Translate(Minimal(""" "metadata":{}""")).ContainsKey("user"));
     }
 
+    /// <summary>
+    /// System messages before the first assistant turn fold into the leading system message; later ones stay in place,
+    /// leading the next user turn, so the prefix before them is the same bytes as on the turn before (prompt caching).
+    /// </summary>
     [Fact]
-    public void SystemRoleMessages_AreFoldedIntoTheLeadingSystemMessage()
+    public void SystemRoleMessages_FoldUntilTheFirstAnswer_ThenStayInPlace()
     {
         var messages = Translate(Minimal("\"system\":\"Base.\"", """
             [{"role":"user","content":"a"},{"role":"system","content":"Hook output."},{"role":"assistant","content":"b"},
              {"role":"system","content":[{"type":"text","text":"Reminder."}]},{"role":"user","content":"c"}]
             """))["messages"]!.AsArray();
         Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => (string)m!["role"]!));
-        Assert.Equal("Base.\n\nHook output.\n\nReminder.", (string?)messages[0]!["content"]);
+        Assert.Equal("Base.\n\nHook output.", (string?)messages[0]!["content"]);
+        Assert.Equal("<system-reminder>\nReminder.\n</system-reminder>", (string?)messages[3]!["content"]![0]!["text"]);
+        Assert.Equal("c", (string?)messages[3]!["content"]![1]!["text"]);
+    }
+
+    [Fact]
+    public void ASystemMessageAfterTheLastAnswer_BecomesTheLastUserMessage()
+    {
+        var messages = Translate(Minimal(messages: """
+            [{"role":"user","content":"a"},{"role":"assistant","content":"b"},{"role":"system","content":"Wrap up."}]
+            """))["messages"]!.AsArray();
+        Assert.Equal(["user", "assistant", "user"], messages.Select(m => (string)m!["role"]!));
+        Assert.Equal("<system-reminder>\nWrap up.\n</system-reminder>", (string?)messages[2]!["content"]);
     }
 
     [Fact]
