@@ -88,6 +88,7 @@ internal sealed class SetupApplier(CliContext context)
         try
         {
             var picker = ClaudeModelPicker.Environment(settings);
+            foreach (var (key, value) in ClaudeCodeLimits.Environment(settings)) picker[key] = value;
             var merge = file.MergeRouting(url, token, snapshot.Redactor, DateTime.Now, picker);
             var written = new Dictionary<string, string>(picker) { [ClaudeSettingsFile.BaseUrlKey] = url, [ClaudeSettingsFile.AuthTokenKey] = token };
             // The values from before the first setup are kept; a key this setup writes for the first time adds its own.

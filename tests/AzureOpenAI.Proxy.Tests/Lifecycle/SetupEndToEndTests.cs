@@ -56,6 +56,9 @@ public sealed class SetupEndToEndTests
             expected["env"]![$"ANTHROPIC_DEFAULT_{family}_MODEL_NAME"] = $"{deployment} on Azure";
             expected["env"]![$"ANTHROPIC_DEFAULT_{family}_MODEL_DESCRIPTION"] = $"Azure deployment {deployment}, through the azure-openai proxy ({tier} tier)";
         }
+        // Claude Code asks for no more output than the proxy reserves, and compacts before gpt-4o's 128k window.
+        expected["env"]!["CLAUDE_CODE_MAX_OUTPUT_TOKENS"] = "16384";
+        expected["env"]!["CLAUDE_CODE_AUTO_COMPACT_WINDOW"] = "128000";
         Assert.True(JsonNode.DeepEquals(expected, settings), settings.ToJsonString());
         var backup = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(sandbox.ClaudeSettings)!, "settings.json.bak-*"));
         Assert.Equal(UserSettings, await File.ReadAllTextAsync(backup, TestContext.Current.CancellationToken));
