@@ -37,7 +37,7 @@ internal static class StatusCommand
 internal sealed record StatusReport(
     bool Running, int? Pid, Uri? Url, TimeSpan? Uptime, bool? Healthy, string Version, ProviderSummary Provider,
     RoutingCheck Routing, IReadOnlyList<string> ConfigProblems, string LogFile, IReadOnlyList<string> RecentLog,
-    double? OverheadMedianMs = null, int OverheadRequests = 0)
+    double? OverheadMedianMs = null, int OverheadRequests = 0, IReadOnlyList<BackendLine>? Backends = null)
 {
     public static async Task<StatusReport> CollectAsync(CliContext context, int logLines, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ internal sealed record StatusReport(
             ProductInfo.Version, ProviderSummary.From(snapshot), routing,
             [.. snapshot.Problems.Select(p => snapshot.Redactor.Redact(p.ToString()))],
             context.Home.LogFile, [.. TailLog(context.Home.LogFile, logLines).Select(snapshot.Redactor.Redact)],
-            health?.OverheadMedianMs, health?.OverheadRequests ?? 0);
+            health?.OverheadMedianMs, health?.OverheadRequests ?? 0, health?.Backends);
     }
 
     public string ToText()
@@ -73,6 +73,9 @@ internal sealed record StatusReport(
         Line("api", Provider.ApiVersion is null ? Provider.ApiStyle : $"{Provider.ApiStyle}, api-version {Provider.ApiVersion}");
         Line("deployments", Provider.DeploymentsLine);
         Line("auth", $"{Provider.UpstreamAuth}; clients {(Provider.ClientTokenRequired ? "must present PROXY_AUTH_TOKEN" : "need no token")}");
+        foreach (var backend in Backends ?? [])
+            Line("backend", string.Create(CultureInfo.InvariantCulture,
+                $"{backend.Pool} {backend.Backend}: {backend.State}{(backend.Until is { } until ? $" until {until}" : "")}, {backend.ShareLastHour * 100:0}% of the last hour"));
         Line("claude code", $"{(Routing.RoutesHere ? "routed" : "NOT routed")}: {Routing.Explanation}");
         Line("usage today", UsageToday.Describe(Path.GetDirectoryName(LogFile)!));
         foreach (var problem in ConfigProblems) Line("config error", problem);
@@ -113,6 +116,18 @@ internal sealed record StatusReport(
             json.WriteString("middle", Provider.ApiOf(Provider.MiddleModel));
             json.WriteString("small", Provider.ApiOf(Provider.SmallModel));
             json.WriteEndObject();
+            json.WriteStartArray("backends");
+            foreach (var backend in Backends ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("pool", backend.Pool);
+                json.WriteString("backend", backend.Backend);
+                json.WriteString("state", backend.State);
+                json.WriteString("until", backend.Until);
+                json.WriteNumber("shareLastHour", backend.ShareLastHour);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteString("auth", Provider.UpstreamAuth);
             json.WriteBoolean("clientTokenRequired", Provider.ClientTokenRequired);
             json.WriteStartObject("claudeCode");

@@ -52,26 +52,50 @@ internal static class HealthProbe
     }
 }
 
-/// <summary>A <c>/health</c> answer: healthy, and the median proxy overhead of its last API requests when it has one.</summary>
-internal sealed record HealthReport(bool Healthy, double? OverheadMedianMs, int OverheadRequests)
+/// <summary>One pool backend as <c>/health</c> reports it: its state and its share of its pool's last hour.</summary>
+internal sealed record BackendLine(string Pool, string Backend, string State, string? Until, double ShareLastHour);
+
+/// <summary>
+/// A <c>/health</c> answer: healthy, the median proxy overhead of its last API requests when it has one, and its
+/// backends (empty from an older proxy).
+/// </summary>
+internal sealed record HealthReport(bool Healthy, double? OverheadMedianMs, int OverheadRequests, IReadOnlyList<BackendLine> Backends)
 {
-    public static readonly HealthReport NotAnswering = new(false, null, 0);
+    public static readonly HealthReport NotAnswering = new(false, null, 0, []);
 
     public static HealthReport Parse(byte[] body)
     {
         try
         {
             using var health = JsonDocument.Parse(body);
-            if (health.RootElement.ValueKind != JsonValueKind.Object || !health.RootElement.TryGetProperty("proxyOverhead", out var overhead)
-                || overhead.ValueKind != JsonValueKind.Object)
-                return new HealthReport(true, null, 0);
-            double? median = overhead.TryGetProperty("medianMs", out var ms) && ms.ValueKind == JsonValueKind.Number && ms.TryGetDouble(out var value) ? value : null;
-            var requests = overhead.TryGetProperty("requests", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : 0;
-            return new HealthReport(true, median, requests);
+            var root = health.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return new HealthReport(true, null, 0, []);
+            double? median = null;
+            var requests = 0;
+            if (root.TryGetProperty("proxyOverhead", out var overhead) && overhead.ValueKind == JsonValueKind.Object)
+            {
+                median = overhead.TryGetProperty("medianMs", out var ms) && ms.ValueKind == JsonValueKind.Number && ms.TryGetDouble(out var value) ? value : null;
+                requests = overhead.TryGetProperty("requests", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : 0;
+            }
+            return new HealthReport(true, median, requests, ReadBackends(root));
         }
         catch (JsonException)
         {
-            return new HealthReport(true, null, 0); // it answered 200; what it said is not ours to judge here
+            return new HealthReport(true, null, 0, []); // it answered 200; what it said is not ours to judge here
         }
     }
+
+    private static List<BackendLine> ReadBackends(JsonElement root)
+    {
+        var lines = new List<BackendLine>();
+        if (!root.TryGetProperty("backends", out var backends) || backends.ValueKind != JsonValueKind.Array) return lines;
+        foreach (var b in backends.EnumerateArray())
+            if (b.ValueKind == JsonValueKind.Object)
+                lines.Add(new BackendLine(Text(b, "pool") ?? "?", Text(b, "backend") ?? "?", Text(b, "state") ?? "?", Text(b, "until"),
+                    b.TryGetProperty("shareLastHour", out var share) && share.TryGetDouble(out var s) ? s : 0));
+        return lines;
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
