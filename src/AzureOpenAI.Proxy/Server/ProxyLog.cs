@@ -53,4 +53,8 @@ internal static partial class ProxyLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "not ready: {Problem}")]
     public static partial void NotConfigured(ILogger logger, string problem);
+
+    /// <summary>A request that left one or more pool backends behind, and the backend that answered it.</summary>
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "{RequestId} failover: {LeftBehind} -> {Backend}")]
+    public static partial void Failover(ILogger logger, string requestId, string leftBehind, string backend);
 }

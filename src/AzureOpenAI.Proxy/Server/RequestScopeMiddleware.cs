@@ -70,6 +70,7 @@ internal sealed class RequestScopeMiddleware(RequestDelegate next, ILoggerFactor
             entry.ClientAborted ? "client-aborted" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (long)(entry.UpstreamLatency?.TotalMilliseconds ?? 0), (long)elapsed.TotalMilliseconds,
             Format(entry.Usage?.InputTokens), Format(entry.Usage?.OutputTokens));
+        if (entry.Failover is { } failover) ProxyLog.Failover(_logger, entry.RequestId, failover, entry.Backend ?? "-");
     }
 
     private static string Format(int? tokens) => tokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";

@@ -35,7 +35,10 @@ public sealed class LoggedProxy : IAsyncDisposable
     }
 
     /// <summary>The first request log line containing <paramref name="text"/> (a request id, a path), written as the request ends, possibly after the client has its answer.</summary>
-    public Task<string> RequestLineAsync(string text) => _log.WaitForAsync(e => e.Contains(text, StringComparison.Ordinal) && e.Contains(" upstream=", StringComparison.Ordinal));
+    public Task<string> RequestLineAsync(string text) => LineAsync(e => e.Contains(text, StringComparison.Ordinal) && e.Contains(" upstream=", StringComparison.Ordinal));
+
+    /// <summary>The first entry, as "Level: message", that <paramref name="match"/> accepts, once it is written.</summary>
+    public Task<string> LineAsync(Func<string, bool> match) => _log.WaitForAsync(match);
 
     public async ValueTask DisposeAsync()
     {
