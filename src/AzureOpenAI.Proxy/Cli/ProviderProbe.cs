@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Proxy.Upstream;
+using AzureOpenAI.Proxy.Upstream.Pools;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,12 +22,12 @@ internal static class ProviderProbe
     {
         using var http = new HttpClient(Handler(settings, timeout)) { Timeout = Timeout.InfiniteTimeSpan };
         var learned = new LearnedOutputLimits();
-        var upstream = new UpstreamClient(http, profile, new DeploymentOptionsFactory(settings, learned), new DeploymentApiStyles(settings),
-            learned, timeout, NullLogger.Instance);
+        var upstream = new UpstreamClient(http, new DeploymentOptionsFactory(settings, learned), learned, timeout, NullLogger.Instance);
+        var backend = new Backend(deployment, profile, new BackendSpec(), new DeploymentApiStyles(settings), TimeProvider.System);
         var request = JsonSerializer.Deserialize(ProbeResult.MessagesRequestBody(deployment), AnthropicJsonContext.Default.MessagesRequest)!;
 
         var started = Stopwatch.GetTimestamp();
-        using var result = await upstream.SendAsync(request, deployment, cancellationToken).ConfigureAwait(false);
+        using var result = await upstream.SendAsync(request, backend, PromptMeasure.Of(request), cancellationToken).ConfigureAwait(false);
         if (result is UpstreamFailure failure) return new ProbeResult(Stopwatch.GetElapsedTime(started), null, Describe(failure));
 
         var answer = (UpstreamSuccess)result;

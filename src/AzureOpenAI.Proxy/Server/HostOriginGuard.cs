@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using AzureOpenAI.Proxy.Configuration;
 using AzureOpenAI.Translation.Anthropic;
 using Microsoft.AspNetCore.Http;
@@ -50,9 +49,15 @@ internal sealed class HostOriginGuard(RequestDelegate next, ProxySettings settin
     /// <summary>Listening on every interface names no address a client could use as Host.</summary>
     private static bool IsWildcard(string host) => host is "*" or "+" or "0.0.0.0" or "::";
 
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType) &&
-        string.Equals(mediaType.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+    /// <summary><c>application/json</c>, with or without parameters (<c>; charset=utf-8</c>): a span check, no parse per request.</summary>
+    private static bool IsJson(string? contentType)
+    {
+        var value = contentType.AsSpan().Trim();
+        const string Json = "application/json";
+        if (!value.StartsWith(Json, StringComparison.OrdinalIgnoreCase)) return false;
+        var rest = value[Json.Length..].TrimStart();
+        return rest.IsEmpty || rest[0] == ';';
+    }
 
     private static Task Refuse(HttpContext context, AnthropicErrorType type, string message, int? status = null) =>
         AnthropicErrors.WriteAsync(context, new AnthropicError(type, message), status: status);

@@ -28,7 +28,6 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
 {
     private static readonly KeyValuePair<string, string>[] DoNotRetry = [new("x-should-retry", "false")];
 
-
     private readonly PooledUpstreamClient? _upstream = state.Profile is null ? null
         : state.CreateUpstream(httpClients.CreateClient(UpstreamHttp.ClientName), logger);
 
@@ -38,8 +37,8 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         if (await RequestBodyReader.ReadAsync(context, state.Capture) is not { } request) return;
         var entry = RequestLogEntry.Of(context);
         LogUnknownShapes(context, request, entry.RequestId);
-        request.SessionId = HeaderOrNull(context, "X-Claude-Code-Session-Id");
-        request.AgentId = HeaderOrNull(context, "x-claude-code-agent-id");
+        request.SessionId = HeaderOrNull(context, ClaudeCodeHeaders.SessionId);
+        request.AgentId = HeaderOrNull(context, ClaudeCodeHeaders.AgentId);
         if (RequestValidation.MissingModel(request) is { } invalid)
         {
             await AnthropicErrors.WriteAsync(context, invalid);
@@ -60,7 +59,7 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         // turn counts only what is new).
         var inputCount = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
         var trace = new BackendTrace();
-        using var result = await _upstream!.SendAsync(request, deployment, SessionOf(context), trace, context.RequestAborted);
+        using var result = await _upstream!.SendAsync(request, deployment, request.SessionId, trace, context.RequestAborted);
         entry.UpstreamLatency = result.Latency;
         entry.Api = result.Api.Name;
         entry.Deployment = trace.Last?.Deployment ?? deployment;
@@ -114,10 +113,6 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         var route = agentId is not null && ClaudeModelPicker.SubagentDeployment(state.Settings) is { } subagents ? subagents : state.Router.Route(requestedModel);
         return route is not null && state.Pools.For(route) is not null ? route : null;
     }
-
-    /// <summary>Claude Code's session, which keeps a pool's requests on one backend (prompt cache); null: not sticky.</summary>
-    private static string? SessionOf(HttpContext context) =>
-        context.Request.Headers[ClaudeCodeHeaders.SessionId].ToString() is { Length: > 0 } session ? session : null;
 
     /// <summary>The content type of a streamed answer that is not SSE (a gateway's HTML page), or null when it is SSE or unnamed.</summary>
     private static string? NotAnEventStream(UpstreamSuccess answer) =>

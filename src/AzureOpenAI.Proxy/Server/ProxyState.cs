@@ -55,6 +55,6 @@ internal sealed class ProxyState
 
     /// <summary>The upstream path of <c>/v1/messages</c>: the pools over one sender.</summary>
     public PooledUpstreamClient CreateUpstream(HttpClient http, ILogger logger) =>
-        new(new UpstreamClient(http, Profile!, Options, ApiStyles, LearnedLimits, Settings.RequestTimeout, logger), Pools, Selector,
+        new(new UpstreamClient(http, Options, LearnedLimits, Settings.RequestTimeout, logger), Pools, Selector,
             ContextWindowGuard.Default, Settings.RequestTimeout, Host.TimeProvider);
 }

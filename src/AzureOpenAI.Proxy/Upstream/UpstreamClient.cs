@@ -24,14 +24,10 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// Every resend happens before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
 /// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
 /// </summary>
-internal sealed class UpstreamClient(HttpClient http, ProviderProfile profile, DeploymentOptionsFactory options,
-    DeploymentApiStyles apiStyles, LearnedOutputLimits learned, TimeSpan requestTimeout, ILogger logger)
+internal sealed class UpstreamClient(HttpClient http, DeploymentOptionsFactory options, LearnedOutputLimits learned, TimeSpan requestTimeout,
+    ILogger logger)
 {
     private const int MaxErrorBodyBytes = 1 << 20;
-
-    /// <summary>Sends to <paramref name="deployment"/> of the profile this client was made with (the <c>test</c> verb's direct probe).</summary>
-    public Task<UpstreamResult> SendAsync(MessagesRequest request, string deployment, CancellationToken clientAborted) =>
-        SendAsync(request, new Backend(deployment, profile, new BackendSpec(), apiStyles, TimeProvider.System), PromptMeasure.Of(request), clientAborted);
 
     /// <summary>Translates and sends <paramref name="request"/> to <paramref name="backend"/>; the caller disposes the result.</summary>
     public async Task<UpstreamResult> SendAsync(MessagesRequest request, Backend backend, PromptMeasure prompt, CancellationToken clientAborted)
