@@ -17,22 +17,29 @@ public static class ClaudeCli
         ? other
         : Path.Combine(RepositoryPaths.Root, "tests", "e2e", "node_modules", ".bin", "claude");
 
+    /// <summary>No traffic to Anthropic (telemetry, updates): the tests reach nothing beyond loopback.</summary>
+    public static IReadOnlyDictionary<string, string> OfflineVariables { get; } = new Dictionary<string, string>
+    {
+        ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
+        ["DISABLE_AUTOUPDATER"] = "1",
+    };
+
     /// <summary>
     /// Runs <c>claude ARGS</c> to completion (bounded), routed to <paramref name="proxy"/> with the local token, or,
     /// when <paramref name="proxy"/> is null, as the sandbox's settings.json routes it (the plugin tests).
     /// </summary>
     public static async Task<CliRun> RunAsync(Sandbox sandbox, Uri? proxy, string? token, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        if (!File.Exists(Executable))
-            throw new InvalidOperationException($"{Executable} is missing: run `npm ci --prefix tests/e2e` (./test.sh does it)");
-
-        var routing = new Dictionary<string, string>
-        {
-            ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
-            ["DISABLE_AUTOUPDATER"] = "1",
-        };
+        EnsureInstalled();
+        var routing = new Dictionary<string, string>(OfflineVariables);
         if (proxy is not null) routing["ANTHROPIC_BASE_URL"] = proxy.ToString().TrimEnd('/');
         if (token is not null) routing["ANTHROPIC_AUTH_TOKEN"] = token;
         return await ProcessRun.RunAsync(sandbox, Executable, [.. arguments], stdin: null, RunBound, cancellationToken, routing);
+    }
+
+    public static void EnsureInstalled()
+    {
+        if (!File.Exists(Executable))
+            throw new InvalidOperationException($"{Executable} is missing: run `npm ci --prefix tests/e2e` (./test.sh does it)");
     }
 }

@@ -4,26 +4,29 @@ using System.Text;
 namespace AzureOpenAI.Proxy.Tests.Lifecycle;
 
 /// <summary>
-/// A real pseudo-terminal for the interactive wizard: a tmux server on a private socket inside the sandbox, running
+/// A real pseudo-terminal for the interactive wizard and the interactive Claude Code CLI: a tmux server on a private socket inside the sandbox, running
 /// one command with exactly the sandbox's environment. Tests type with <see cref="Type"/> and read the screen with
 /// <see cref="WaitForAsync"/> (bounded polling of capture-pane: a terminal has no event to wait on).
 /// </summary>
 public sealed class TmuxTerminal : IDisposable
 {
-    private const string Session = "wizard";
+    private const string Session = "terminal";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private readonly string _socket;
 
     private TmuxTerminal(string socket) => _socket = socket;
 
     /// <summary>Starts <paramref name="arguments"/> (the azure-openai executable) in a 200×50 terminal; the shell then prints EXIT=code.</summary>
-    public static TmuxTerminal Start(Sandbox sandbox, params string[] arguments)
+    public static TmuxTerminal Start(Sandbox sandbox, params string[] arguments) => Run(sandbox, sandbox.Variables, [.. Sandbox.Command, .. arguments]);
+
+    /// <summary>Starts any <paramref name="command"/> in the sandbox's working folder with exactly <paramref name="variables"/>.</summary>
+    public static TmuxTerminal Run(Sandbox sandbox, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> command)
     {
         var terminal = new TmuxTerminal(Path.Combine(sandbox.Root, "tmux.sock"));
-        var environment = sandbox.Variables.Select(p => Quote($"{p.Key}={p.Value}")).Append("TERM=xterm-256color");
-        var command = $"cd {Quote(sandbox.WorkingDirectory)} && env -i {string.Join(' ', environment)} {string.Join(' ', Sandbox.Command.Select(Quote))} "
-            + $"{string.Join(' ', arguments.Select(Quote))}; echo \"EXIT=$?\"; exec sleep 600";
-        terminal.Tmux("new-session", "-d", "-x", "200", "-y", "50", "-s", Session, command);
+        var environment = variables.Select(p => Quote($"{p.Key}={p.Value}")).Append("TERM=xterm-256color");
+        var shell = $"cd {Quote(sandbox.WorkingDirectory)} && env -i {string.Join(' ', environment)} {string.Join(' ', command.Select(Quote))}; "
+            + "echo \"EXIT=$?\"; exec sleep 600";
+        terminal.Tmux("new-session", "-d", "-x", "200", "-y", "50", "-s", Session, shell);
         return terminal;
     }
 
