@@ -6,7 +6,7 @@ namespace AzureOpenAI.Proxy.Cli;
 /// <summary>
 /// Interactive <c>setup</c> (stdin is a terminal): asks for the endpoint, for Azure how to sign in (an API key or
 /// Microsoft Entra ID), the key (masked; Enter keeps the current one), the api-version and the three deployments, each validated as it is typed; then applies them and runs a real
-/// test call, offering to retry, change the answers, or keep going when it fails.
+/// test call, offering to retry, change the answers, or keep going when it fails; last, it offers the statusline.
 /// </summary>
 internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
 {
@@ -29,20 +29,46 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
             {
                 var choice = console.Prompt(new SelectionPrompt<string>().Title("The setup did not finish cleanly. What now?").AddChoices(Retry, Change, KeepGoing));
                 if (choice == Change) break;
-                if (choice == KeepGoing)
-                {
-                    applier.PrintRestartHint();
-                    return tested;
-                }
+                if (choice == KeepGoing) return Finish(applier, tested);
                 tested = await applier.TestAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (tested == ExitCodes.Success)
-            {
-                applier.PrintRestartHint();
-                return ExitCodes.Success;
-            }
+            if (tested == ExitCodes.Success) return Finish(applier, tested);
             current = context.LoadConfiguration().Config;
         }
+    }
+
+    /// <summary>The settings are applied (tested or not): offer the statusline, then say how to restart Claude Code.</summary>
+    private int Finish(SetupApplier applier, int tested)
+    {
+        var statusline = OfferStatusline();
+        applier.PrintRestartHint();
+        return tested != ExitCodes.Success ? tested : statusline;
+    }
+
+    /// <summary>
+    /// Yes by default when Claude Code shows no statusline (its own cost figure is in Claude prices, so wrong here);
+    /// no by default when it shows the user's, which the question names, so it is replaced only on an explicit yes.
+    /// </summary>
+    private int OfferStatusline()
+    {
+        string? current;
+        try
+        {
+            current = context.ClaudeSettings.StatusLine();
+        }
+        catch (Exception e) when (e is SettingsFileException or IOException)
+        {
+            console.MarkupLineInterpolated($"[yellow]The statusline was not offered: {e.Message}[/]");
+            return ExitCodes.Failure;
+        }
+        // Setup's own, perhaps from another plugin version's folder: install updates its path.
+        if (current is not null && SetupStatusline.IsOurs(current)) return SetupStatusline.Install(context, replace: false);
+
+        const string Question = "Show the proxy's statusline in Claude Code (deployment, cache hit rate, cost in Azure prices)?";
+        var yes = current is null
+            ? console.Prompt(new ConfirmationPrompt(Question))
+            : console.Prompt(new ConfirmationPrompt($"{Question} It replaces yours, [bold]{Markup.Escape(current)}[/] (`setup --remove` puts it back).") { DefaultValue = false });
+        return yes ? SetupStatusline.Install(context, replace: current is not null) : ExitCodes.Success;
     }
 
     private SetupAnswers Ask(EffectiveConfig current)

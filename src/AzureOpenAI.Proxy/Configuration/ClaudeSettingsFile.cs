@@ -87,6 +87,13 @@ internal sealed class ClaudeSettingsFile(string path)
         return new RemoveResult(restored, keptBecauseChanged, backup);
     }
 
+    /// <summary>The <c>statusLine</c> Claude Code shows now: its command, the JSON of another kind, or null for none.</summary>
+    public string? StatusLine()
+    {
+        var current = Load().Root[StatusLineKey];
+        return current is JsonObject line && ClaudeSettingsJson.Text(line["command"]) is { } command ? command : current?.ToJsonString();
+    }
+
     /// <summary>
     /// Sets <c>statusLine</c> to run <paramref name="command"/>. A statusline that is not
     /// <paramref name="isOurs"/> is kept unless <paramref name="replace"/>; the one replaced is returned as JSON text

@@ -9,6 +9,8 @@ namespace AzureOpenAI.Proxy.Tests.Lifecycle;
 public sealed class SetupWizardTests
 {
     private const string Key = "wizard-key-SECRET-0123456789abcdef";
+    private const string StatuslineQuestion = "Show the proxy's statusline in Claude Code";
+    private const string UsersStatusLine = """{"type":"command","command":"~/bin/my-line.sh"}""";
 
     [Fact]
     public async Task Wizard_AnsweringEachPrompt_ConfiguresStartsAndTests()
@@ -42,8 +44,14 @@ public sealed class SetupWizardTests
         Assert.Contains("(gpt-4o)", screen[screen.LastIndexOf("(SMALL_MODEL)", StringComparison.Ordinal)..], StringComparison.Ordinal);
         terminal.Type("gpt-4o-mini");
 
+        // No statusline yet: the offer defaults to yes.
+        screen = await terminal.WaitForAsync(StatuslineQuestion);
+        Assert.Contains("[y/n] (y)", screen[screen.LastIndexOf(StatuslineQuestion, StringComparison.Ordinal)..], StringComparison.Ordinal);
+        terminal.Type("");
+
         screen = await terminal.WaitForAsync("EXIT=");
         Assert.Contains("EXIT=0", screen, StringComparison.Ordinal);
+        Assert.Contains("installed the statusline", screen, StringComparison.Ordinal);
         Assert.Contains($"reply       {FakeUpstreamServer.DefaultAnswer}", screen, StringComparison.Ordinal);
         Assert.Contains("Restart Claude Code", screen, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, screen, StringComparison.Ordinal);
@@ -55,11 +63,12 @@ public sealed class SetupWizardTests
         Assert.Equal(("gpt-4.1", "gpt-4o", "gpt-4o-mini"), (config["BIG_MODEL"], config["MIDDLE_MODEL"], config["SMALL_MODEL"]));
         var settings = JsonNode.Parse(await File.ReadAllTextAsync(sandbox.ClaudeSettings, TestContext.Current.CancellationToken))!;
         Assert.Equal(config["PROXY_AUTH_TOKEN"], (string?)settings["env"]!["ANTHROPIC_AUTH_TOKEN"]);
+        Assert.EndsWith(" statusline", (string?)settings["statusLine"]!["command"], StringComparison.Ordinal);
         Assert.Equal(0, (await sandbox.RunAsync("status")).ExitCode);
     }
 
     [Fact]
-    public async Task Wizard_Rerun_EnterKeepsTheCurrentKey_AndAFailedTestOffersRetryAndKeepGoing()
+    public async Task Wizard_Rerun_EnterKeepsTheCurrentKey_AFailedTestOffersRetryAndKeepGoing_AndTheUsersStatuslineStays()
     {
         await using var fake = await FakeUpstreamServer.StartAsync(new FakeUpstreamOptions { ApiKey = Key }, TestContext.Current.CancellationToken);
         await using var sandbox = new Sandbox();
@@ -67,6 +76,8 @@ public sealed class SetupWizardTests
         await File.WriteAllTextAsync(sandbox.ConfigEnv,
             $"OPENAI_BASE_URL={fake.BaseUri.AbsoluteUri}\nOPENAI_API_KEY={Key}\nAZURE_API_VERSION=v1\nBIG_MODEL=gpt-4o\nMIDDLE_MODEL=gpt-4o\nSMALL_MODEL=gpt-4o\n",
             TestContext.Current.CancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(sandbox.ClaudeSettings)!);
+        await File.WriteAllTextAsync(sandbox.ClaudeSettings, $$"""{"statusLine":{{UsersStatusLine}}}""", TestContext.Current.CancellationToken);
         using var terminal = TmuxTerminal.Start(sandbox, "setup");
 
         await terminal.WaitForAsync("Endpoint URL");
@@ -93,8 +104,17 @@ public sealed class SetupWizardTests
         await terminal.WaitForAsync("What now?");
         terminal.Press("Down", "Down", "Enter");
 
+        // The user's statusline is named, and Enter keeps it: only an explicit yes replaces it.
+        screen = await terminal.WaitForAsync(StatuslineQuestion);
+        var offer = screen[screen.LastIndexOf(StatuslineQuestion, StringComparison.Ordinal)..];
+        Assert.Contains("It replaces yours, ~/bin/my-line.sh", offer, StringComparison.Ordinal);
+        Assert.Contains("[y/n] (n)", offer, StringComparison.Ordinal);
+        terminal.Type("");
+
         screen = await terminal.WaitForAsync("EXIT=");
         Assert.Contains("EXIT=1", screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("installed the statusline", screen, StringComparison.Ordinal);
+        Assert.Equal(UsersStatusLine, JsonNode.Parse(await File.ReadAllTextAsync(sandbox.ClaudeSettings, TestContext.Current.CancellationToken))!["statusLine"]!.ToJsonString());
         Assert.Contains("Restart Claude Code", screen, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, screen, StringComparison.Ordinal);
         Assert.Equal(Key, DotEnvParser.Parse(await File.ReadAllTextAsync(sandbox.ConfigEnv, TestContext.Current.CancellationToken), "config.env")["OPENAI_API_KEY"]);
