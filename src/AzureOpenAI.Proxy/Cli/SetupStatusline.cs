@@ -6,11 +6,18 @@ namespace AzureOpenAI.Proxy.Cli;
 /// <summary>
 /// <c>setup --statusline</c>: sets Claude Code's <c>statusLine</c> to <c>&lt;launcher&gt; statusline</c> (a plugin
 /// cannot set it, FIELD-NOTES §3.4). Backed up and recorded like the routing keys, taken back by
-/// <c>setup --remove</c>; a statusline of the user's is replaced only with <c>--replace-statusline</c>.
+/// <c>setup --remove</c>; a statusline of the user's is replaced only with <c>--replace-statusline</c> (or the
+/// wizard's explicit yes).
 /// </summary>
 internal static class SetupStatusline
 {
     public const string ReplaceFlag = "--replace-statusline";
+
+    /// <summary>
+    /// Claude Code runs the statusline on its events only, so a "proxy down" read while the hook was still starting the
+    /// proxy (or on a machine too busy to answer in the verb's budget) would stay until the next message.
+    /// </summary>
+    public const int RefreshSeconds = 10;
     private const string Verb = " " + StatuslineCommand.Name;
 
     public static int Install(CliContext context, bool replace)
@@ -20,7 +27,7 @@ internal static class SetupStatusline
         var snapshot = context.LoadConfiguration();
         try
         {
-            var merge = file.MergeStatusLine(command, replace, IsOurs, snapshot.Redactor, DateTime.Now);
+            var merge = file.MergeStatusLine(command, RefreshSeconds, replace, IsOurs, snapshot.Redactor, DateTime.Now);
             switch (merge.Outcome)
             {
                 case StatusLineOutcome.KeptTheUsers:

@@ -46,8 +46,8 @@ internal sealed class SetupWizard(CliContext context, IAnsiConsole console)
     }
 
     /// <summary>
-    /// Yes by default when Claude Code shows no statusline (its own cost figure is in Claude prices, so wrong here);
-    /// no by default when it shows the user's, which the question names, so it is replaced only on an explicit yes.
+    /// Yes by default when Claude Code shows no statusline (its own cost figure uses Claude prices, so only the proxy's
+    /// is right); no by default when it shows the user's, which the question names: only an explicit yes replaces it.
     /// </summary>
     private int OfferStatusline()
     {

@@ -95,19 +95,20 @@ internal sealed class ClaudeSettingsFile(string path)
     }
 
     /// <summary>
-    /// Sets <c>statusLine</c> to run <paramref name="command"/>. A statusline that is not
-    /// <paramref name="isOurs"/> is kept unless <paramref name="replace"/>; the one replaced is returned as JSON text
-    /// so <see cref="RemoveStatusLine"/> can put it back.
+    /// Sets <c>statusLine</c> to run <paramref name="command"/>, again every <paramref name="refreshSeconds"/> as well
+    /// as on Claude Code's events. A statusline that is not <paramref name="isOurs"/> is kept unless
+    /// <paramref name="replace"/>; the one replaced is returned as JSON text so <see cref="RemoveStatusLine"/> can put it back.
     /// </summary>
-    public StatusLineMerge MergeStatusLine(string command, bool replace, Func<string, bool> isOurs, SecretRedactor redactor, DateTime now)
+    public StatusLineMerge MergeStatusLine(string command, int refreshSeconds, bool replace, Func<string, bool> isOurs, SecretRedactor redactor, DateTime now)
     {
         var (root, originalText) = Load();
         var current = root[StatusLineKey];
         var currentCommand = current is JsonObject line ? ClaudeSettingsJson.Text(line["command"]) : null;
-        if (currentCommand == command) return new StatusLineMerge(StatusLineOutcome.AlreadyInstalled, null, null);
-        var ours = currentCommand is not null && isOurs(currentCommand);
+        // An interval the user set on ours is theirs to keep; a line from before the interval gets it.
+        if (currentCommand == command && current!["refreshInterval"] is not null) return new StatusLineMerge(StatusLineOutcome.AlreadyInstalled, null, null);
+        var ours = currentCommand == command || (currentCommand is not null && isOurs(currentCommand));
         if (current is not null && !ours && !replace) return new StatusLineMerge(StatusLineOutcome.KeptTheUsers, currentCommand ?? current.ToJsonString(), null);
-        root.AsObject()[StatusLineKey] = new JsonObject { ["type"] = "command", ["command"] = command };
+        root.AsObject()[StatusLineKey] = new JsonObject { ["type"] = "command", ["command"] = command, ["refreshInterval"] = refreshSeconds };
         var backup = originalText is null ? null : WriteBackup(redactor.Redact(originalText), now);
         Save(root);
         return new StatusLineMerge(StatusLineOutcome.Installed, ours ? null : current?.ToJsonString(), backup);

@@ -22,6 +22,7 @@ public sealed class SetupStatuslineTests
         var settings = Settings(sandbox);
         Assert.Equal(OurCommand, (string?)settings["statusLine"]!["command"]);
         Assert.Equal("command", (string?)settings["statusLine"]!["type"]);
+        Assert.Equal(10, (int?)settings["statusLine"]!["refreshInterval"]);
         Assert.Equal("opus", (string?)settings["model"]);
         Assert.Equal("1", (string?)settings["env"]!["KEEP"]);
         Assert.Single(Backups(sandbox));
@@ -59,6 +60,25 @@ public sealed class SetupStatuslineTests
 
         Assert.Contains("restored statusLine to your own", removed.Stdout, StringComparison.Ordinal);
         Assert.Equal(UsersStatusLine, Settings(sandbox)["statusLine"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task OurLineFromBeforeTheRefreshInterval_GetsIt_AndAnIntervalTheUserSetIsKept()
+    {
+        await using var sandbox = Sandboxed($$$"""{"statusLine":{"type":"command","command":"{{{OurCommand}}}"}}""");
+
+        var upgraded = await sandbox.RunAsync("setup", "--statusline");
+
+        Assert.True(upgraded.ExitCode == 0, upgraded.ToString());
+        Assert.Equal(10, (int?)Settings(sandbox)["statusLine"]!["refreshInterval"]);
+
+        var settings = Settings(sandbox);
+        settings["statusLine"]!["refreshInterval"] = 30;
+        File.WriteAllText(sandbox.ClaudeSettings, settings.ToJsonString());
+        var again = await sandbox.RunAsync("setup", "--statusline");
+
+        Assert.Contains("already shows the proxy's statusline", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(30, (int?)Settings(sandbox)["statusLine"]!["refreshInterval"]);
     }
 
     [Fact]
