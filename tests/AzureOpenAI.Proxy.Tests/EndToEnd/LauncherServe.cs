@@ -31,30 +31,38 @@ public sealed partial class LauncherServe : IAsyncDisposable
     public static string Launcher { get; } = Path.Combine(RepositoryPaths.Root, "bin", "azure-openai");
 
     /// <summary>
-    /// The launcher's environment: the sandbox's, the shared build cache (<see cref="LauncherCache.Shared"/>), the
+    /// The launcher's environment: the sandbox's, the shared build cache (<see cref="LauncherCache.Shared"/>, unless
+    /// the sandbox names its own <c>XDG_CACHE_HOME</c>), the
     /// developer's NuGet cache (a publish in an empty HOME would otherwise restore every package again), and the
     /// build choice <c>AZURE_OPENAI_BUILD</c> when the test run sets one (./test.sh: jit in the first pass, then the
     /// launcher's own choice, the native build).
     /// </summary>
     /// <remarks>
     /// <c>AZURE_OPENAI_CAPTURE_DIR</c> passes through, so tests/e2e/compat.sh can record the requests of the scenarios.
+    /// What the sandbox sets itself (the cache, the build, the npm registry) wins.
     /// </remarks>
     public static Dictionary<string, string> LauncherVariables(Sandbox sandbox)
     {
         var variables = new Dictionary<string, string>(sandbox.Variables, StringComparer.Ordinal)
         {
-            ["XDG_CACHE_HOME"] = LauncherCache.Shared,
             ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                 ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
         };
-        if (Environment.GetEnvironmentVariable("AZURE_OPENAI_BUILD") is { Length: > 0 } build) variables["AZURE_OPENAI_BUILD"] = build;
+        variables.TryAdd("XDG_CACHE_HOME", LauncherCache.Shared);
+        // Where the launcher would install its npm package, a registry that refuses at once (nothing listens on the
+        // discard port): the tests reach no network.
+        variables.TryAdd("npm_config_registry", "http://127.0.0.1:9/");
+        if (Environment.GetEnvironmentVariable("AZURE_OPENAI_BUILD") is { Length: > 0 } build) variables.TryAdd("AZURE_OPENAI_BUILD", build);
         if (Environment.GetEnvironmentVariable("AZURE_OPENAI_CAPTURE_DIR") is { Length: > 0 } captures) variables["AZURE_OPENAI_CAPTURE_DIR"] = captures;
         return variables;
     }
 
-    /// <summary>Starts the proxy configured for the fake as an Azure v1 resource, with a local client token.</summary>
+    /// <summary>
+    /// Starts the proxy configured for the fake as an Azure v1 resource, with a local client token, through
+    /// <paramref name="launcher"/> (by default the repository's).
+    /// </summary>
     public static Task<LauncherServe> StartAsync(Sandbox sandbox, FakeUpstreamServer upstream, (string Big, string Middle, string Small) deployments,
-        string localToken, CancellationToken cancellationToken)
+        string localToken, CancellationToken cancellationToken, string? launcher = null)
     {
         sandbox.Variables["OPENAI_BASE_URL"] = upstream.BaseUri.ToString();
         sandbox.Variables["OPENAI_API_KEY"] = upstream.Options.ApiKey;
@@ -63,12 +71,12 @@ public sealed partial class LauncherServe : IAsyncDisposable
         sandbox.Variables["MIDDLE_MODEL"] = deployments.Middle;
         sandbox.Variables["SMALL_MODEL"] = deployments.Small;
         sandbox.Variables["PROXY_AUTH_TOKEN"] = localToken;
-        return StartAsync(sandbox, cancellationToken);
+        return StartAsync(sandbox, cancellationToken, launcher);
     }
 
-    public static async Task<LauncherServe> StartAsync(Sandbox sandbox, CancellationToken cancellationToken)
+    public static async Task<LauncherServe> StartAsync(Sandbox sandbox, CancellationToken cancellationToken, string? launcher = null)
     {
-        var info = new ProcessStartInfo(Launcher, ["serve", "--port", "0"])
+        var info = new ProcessStartInfo(launcher ?? Launcher, ["serve", "--port", "0"])
         {
             WorkingDirectory = sandbox.WorkingDirectory,
             RedirectStandardOutput = true,
