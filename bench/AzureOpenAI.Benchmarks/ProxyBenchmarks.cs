@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Benchmarks;
 
 /// <summary>
-/// The whole proxy in this process, on loopback, between an HttpClient and <see cref="CannedUpstream"/>: the ~50 KB
+/// The whole proxy in this process, on loopback, between an HttpClient and <see cref="CannedUpstream"/>: a tiny request and the ~50 KB
 /// Claude Code request answered whole, streamed (40 text chunks), and counted. Allocations are the whole process's
 /// (client and canned upstream included; both are small and the same before and after a change).
 /// Logging is on at the default level into a logger that formats every line and drops it.
@@ -21,8 +21,10 @@ public class ProxyBenchmarks
     private WebApplication _proxy = null!;
     private readonly string _usageHome = Directory.CreateTempSubdirectory("azure-openai-bench-usage-").FullName;
     private HttpClient _client = null!;
+    private readonly byte[] _readBuffer = new byte[16 * 1024]; // the requests run one at a time: one buffer, so the client allocates next to nothing
     private byte[] _wholeBody = [];
     private byte[] _streamBody = [];
+    private readonly byte[] _tinyBody = """{"model":"claude-sonnet-4-5","max_tokens":256,"messages":[{"role":"user","content":"What is 2 + 2?"}]}"""u8.ToArray();
 
     [GlobalSetup]
     public void Setup()
@@ -58,6 +60,10 @@ public class ProxyBenchmarks
         Directory.Delete(_usageHome, recursive: true);
     }
 
+    /// <summary>A tiny request answered whole: what every request costs whatever its size.</summary>
+    [Benchmark]
+    public Task<int> TinyAnswer() => PostAsync("/v1/messages", _tinyBody);
+
     [Benchmark]
     public Task<int> WholeAnswer() => PostAsync("/v1/messages", _wholeBody);
 
@@ -74,9 +80,8 @@ public class ProxyBenchmarks
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync();
-        var buffer = new byte[16 * 1024];
         int read, total = 0;
-        while ((read = await stream.ReadAsync(buffer)) > 0) total += read;
+        while ((read = await stream.ReadAsync(_readBuffer)) > 0) total += read;
         return total;
     }
 

@@ -16,7 +16,7 @@ internal static class ProxyCpuRun
         bench.Setup();
         try
         {
-            foreach (var (name, send) in (IEnumerable<(string, Func<Task<int>>)>)[("WholeAnswer", bench.WholeAnswer), ("StreamedAnswer", bench.StreamedAnswer), ("CountTokens", bench.CountTokens)])
+            foreach (var (name, send) in (IEnumerable<(string, Func<Task<int>>)>)[("TinyAnswer", bench.TinyAnswer), ("WholeAnswer", bench.WholeAnswer), ("StreamedAnswer", bench.StreamedAnswer), ("CountTokens", bench.CountTokens)])
             {
                 if (only is not null && only != name) continue;
                 for (var i = 0; i < 200; i++) await send(); // JIT, tiering, pools

@@ -1,8 +1,9 @@
 // Side by side (bench/README.md): the same load straight to a canned upstream and through the real `serve` process,
 // alternating, on loopback; then the proxy's cold start (native AOT and JIT), memory and CPU per request.
-//   dotnet run -c Release --project bench/AzureOpenAI.SideBySide [-- --build aot|jit] [--env NAME=VALUE]… [--memory]
+//   dotnet run -c Release --project bench/AzureOpenAI.SideBySide [-- --build aot|jit] [--env NAME=VALUE]… [--memory] [--quick] [--executable PATH]
 // --env passes a variable to the proxy (to compare GC settings); --memory runs only the Claude Code turn at the top
-// concurrency, once, which sets the peak RSS.
+// concurrency, once, which sets the peak RSS; --quick measures only the chosen build and runs 1 s rounds;
+// --executable runs that binary as the chosen build (e.g. a build of another commit, to compare).
 // The builds come from the launcher's cache (bin/azure-openai builds what is missing). Prints markdown.
 using System.Globalization;
 using System.Text;
@@ -10,20 +11,26 @@ using AzureOpenAI.SideBySide;
 
 var build = "aot";
 var memoryOnly = false;
+var quick = false;
+string? executable = null;
 var environment = new List<(string Name, string Value)>();
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--build" && i + 1 < args.Length) build = args[++i];
     else if (args[i] == "--memory") memoryOnly = true;
+    else if (args[i] == "--quick") quick = true;
+    else if (args[i] == "--executable" && i + 1 < args.Length) executable = Path.GetFullPath(args[++i]);
     else if (args[i] == "--env" && i + 1 < args.Length && args[++i].Split('=', 2) is [var name, var value]) environment.Add((name, value));
-    else throw new ArgumentException($"unknown argument {args[i]}; use --build aot|jit, --env NAME=VALUE and --memory");
+    else throw new ArgumentException($"unknown argument {args[i]}; use --build aot|jit, --env NAME=VALUE, --memory, --quick and --executable PATH");
 }
 
 const int ColdStarts = 5;
 const int MaxRequests = 2000;
-var maxDuration = TimeSpan.FromSeconds(3);
+var maxDuration = TimeSpan.FromSeconds(quick ? 1 : 3);
 var root = RepositoryRoot();
-var binaries = new Dictionary<string, string>(StringComparer.Ordinal) { ["aot"] = await Builds.ResolveAsync(root, "aot"), ["jit"] = await Builds.ResolveAsync(root, "jit") };
+var binaries = new Dictionary<string, string>(StringComparer.Ordinal);
+foreach (var mode in quick ? [build] : (string[])["aot", "jit"])
+    binaries[mode] = mode == build && executable is not null ? executable : await Builds.ResolveAsync(root, mode);
 
 await using var upstream = await CannedUpstream.StartAsync();
 var report = new StringBuilder();

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -12,11 +12,25 @@ internal static class WireJson
 {
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> into a fresh buffer and returns the UTF-8 JSON.</summary>
-    public static ReadOnlyMemory<byte> Write<T>(T value, Action<Utf8JsonWriter, T> write, int initialCapacity = 256)
+    /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the UTF-8 JSON, exactly sized.</summary>
+    public static byte[] Write<T>(T value, Action<Utf8JsonWriter, T> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(initialCapacity);
+        using var buffer = Written(value, write);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="value"/> with <paramref name="write"/> and returns the JSON as text.</summary>
+    public static string WriteText<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        using var buffer = Written(value, write);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The JSON in a pooled buffer, which the caller copies out and disposes.</summary>
+    private static PooledBufferWriter Written<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) write(writer, value);
-        return buffer.WrittenMemory;
+        return buffer;
     }
 }

@@ -21,7 +21,15 @@ internal static class ProxyApp
     public static WebApplication Build(ProxySettings settings, ProxyHostOptions? hostOptions = null)
     {
         var host = hostOptions ?? new ProxyHostOptions();
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = ProductInfo.Name, Args = [] });
+        // The content root is the binary's folder, not the directory the daemon happened to start in (a project's):
+        // no project's appsettings.json configures the proxy, and nothing watches that tree. The default reload on
+        // change put a recursive file watcher on it, which woke the proxy on every file a build wrote.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = ProductInfo.Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

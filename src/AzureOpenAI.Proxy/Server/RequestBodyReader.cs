@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AzureOpenAI.Translation;
 using AzureOpenAI.Translation.Anthropic;
 using AzureOpenAI.Translation.Mapping;
 using Microsoft.AspNetCore.Http;
@@ -31,10 +32,11 @@ internal static class RequestBodyReader
     {
         try
         {
-            var body = await ReadBodyAsync(context);
-            if (RequestValidation.InvalidText(body.Span) is { } invalidText) return (null, invalidText, null);
-            var request = JsonSerializer.Deserialize(body.Span, AnthropicJsonContext.Default.MessagesRequest);
-            if (request is not null) capture?.Write(context, body.Span);
+            // Parsed from the pooled buffer and returned at once: the request keeps copies of what it needs.
+            using var body = await ReadBodyAsync(context);
+            if (RequestValidation.InvalidText(body.WrittenSpan) is { } invalidText) return (null, invalidText, null);
+            var request = JsonSerializer.Deserialize(body.WrittenSpan, AnthropicJsonContext.Default.MessagesRequest);
+            if (request is not null) capture?.Write(context, body.WrittenSpan);
             return request is null
                 ? (null, new AnthropicError(AnthropicErrorType.InvalidRequest, "the request body must be a JSON object"), null)
                 : (request, null, null);
@@ -59,13 +61,23 @@ internal static class RequestBodyReader
         }
     }
 
-    /// <summary>The whole body: its text is checked before it is parsed (<see cref="RequestValidation.InvalidText"/>).</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext context)
+    /// <summary>The whole body, in a buffer rented for its Content-Length (one byte more, so that reading the end needs no growth).</summary>
+    private static async Task<PooledBufferWriter> ReadBodyAsync(HttpContext context)
     {
-        var length = context.Request.ContentLength is { } declared and <= MaxBodyBytes ? (int)declared : 0;
-        using var buffer = new MemoryStream(length);
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var body = context.Request.ContentLength is > 0 and < MaxBodyBytes and var declared
+            ? new PooledBufferWriter((int)declared + 1)
+            : new PooledBufferWriter();
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(body.GetMemory(), context.RequestAborted)) > 0) body.Advance(read);
+            return body;
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     private static void LogClientFault(HttpContext context, BadHttpRequestException ex) =>

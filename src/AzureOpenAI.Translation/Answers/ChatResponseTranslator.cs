@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -34,7 +33,7 @@ internal static class ChatResponseTranslator
             throw new AnthropicRequestException(UpstreamErrorMapper.MapPayload(upstreamBody));
         if (choice.ValueKind != JsonValueKind.Object) throw new UnusableAnswerException("no choices in the chat completion");
 
-        var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
+        using var buffer = new PooledBufferWriter(upstreamBody.Length + 512);
         AnthropicUsage usage;
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -35,7 +34,7 @@ internal static class ResponsesResponseTranslator
             throw new AnthropicRequestException(ToError(error.ValueKind == JsonValueKind.Object ? error : root));
         if (Property(root, "output"u8).ValueKind != JsonValueKind.Array) throw new UnusableAnswerException("no output in the response");
 
-        var buffer = new ArrayBufferWriter<byte>(upstreamBody.Length + 512);
+        using var buffer = new PooledBufferWriter(upstreamBody.Length + 512);
         AnthropicUsage usage;
         using (var writer = new Utf8JsonWriter(buffer, WireJson.WriterOptions))
         {

@@ -24,7 +24,7 @@ public sealed record AnthropicError(AnthropicErrorType Type, string Message)
     }
 
     public byte[] ToJsonBytes(string? requestId = null) =>
-        WireJson.Write(requestId, (writer, id) => WriteTo(writer, id)).ToArray();
+        WireJson.Write(requestId, WriteTo);
 }
 
 /// <summary>Thrown by the translation layer for a request it cannot translate; the server answers with <see cref="Error"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AzureOpenAI.Translation.OpenAI;
 
@@ -71,7 +70,7 @@ internal static class AssistantContent
     {
         if (!toolUse.TryGetProperty("input"u8, out var input) || input.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             return "{}";
-        return Encoding.UTF8.GetString(WireJson.Write(input, static (writer, json) => json.WriteTo(writer)).Span);
+        return WireJson.WriteText(input, static (writer, json) => json.WriteTo(writer));
     }
 
     private static void AppendText(AssistantMessage message, string text)

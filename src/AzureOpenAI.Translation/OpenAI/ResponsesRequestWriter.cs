@@ -6,10 +6,7 @@ namespace AzureOpenAI.Translation.OpenAI;
 /// <summary>Writes a <see cref="ResponsesRequest"/> as compact UTF-8 JSON in one pass with <see cref="Utf8JsonWriter"/>.</summary>
 internal static class ResponsesRequestWriter
 {
-    /// <summary>A Claude Code turn is 50 KB and up; starting at 16 KB keeps regrowth to a few doublings.</summary>
-    private const int InitialBufferSize = 16 * 1024;
-
-    public static ReadOnlyMemory<byte> ToUtf8Json(ResponsesRequest request) => WireJson.Write(request, Write, InitialBufferSize);
+    public static ReadOnlyMemory<byte> ToUtf8Json(ResponsesRequest request) => WireJson.Write(request, Write);
 
     private static void Write(Utf8JsonWriter writer, ResponsesRequest request)
     {

@@ -29,23 +29,36 @@ public sealed class StreamRelayLoop(
     /// <summary>The current event's data, copied out of the parser's buffer (reused, so no allocation per event).</summary>
     private readonly ArrayBufferWriter<byte> _payload = new(4096);
 
+    /// <summary>One ping timer per stream, re-armed for each wait (a timer per wait cost a timer, a delay task and a cancellation source).</summary>
+    private ITimer? _pingTimer;
+
+    /// <summary>The armed wait's signal, completed by <see cref="_pingTimer"/>; null while no wait is armed.</summary>
+    private TaskCompletionSource? _pingDue;
+
     public async Task RunAsync(Stream upstream, Action onUpstreamEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onUpstreamEvent);
-        var events = SseParser.Create(upstream, KeepPayload).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (events.ConfigureAwait(false))
+        try
         {
-            while (await NextAsync(events).ConfigureAwait(false))
+            var events = SseParser.Create(upstream, KeepPayload).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (events.ConfigureAwait(false))
             {
-                onUpstreamEvent();
-                translator.Process(_payload.WrittenSpan, _output);
-                if (!translator.Message.IsFinished) continue;
-                await FlushAsync().ConfigureAwait(false);
-                return;
+                while (await NextAsync(events).ConfigureAwait(false))
+                {
+                    onUpstreamEvent();
+                    translator.Process(_payload.WrittenSpan, _output);
+                    if (!translator.Message.IsFinished) continue;
+                    await FlushAsync().ConfigureAwait(false);
+                    return;
+                }
             }
+            translator.EndOfStream(_output);
+            await FlushAsync().ConfigureAwait(false);
         }
-        translator.EndOfStream(_output);
-        await FlushAsync().ConfigureAwait(false);
+        finally
+        {
+            _pingTimer?.Dispose();
+        }
     }
 
     /// <summary>Ends the stream with <c>event: error</c> (after a read failure the caller has classified).</summary>
@@ -75,14 +88,29 @@ public sealed class StreamRelayLoop(
         if (!translator.Message.HasStarted) return await next.ConfigureAwait(false);
 
         var pending = next.AsTask();
-        using var silence = new CancellationTokenSource();
-        while (await Task.WhenAny(pending, Task.Delay(pingInterval, timeProvider, silence.Token)).ConfigureAwait(false) != pending)
+        while (await Task.WhenAny(pending, ArmPing()).ConfigureAwait(false) != pending)
         {
             translator.Message.Ping(_output);
             await FlushAsync().ConfigureAwait(false);
         }
-        await silence.CancelAsync().ConfigureAwait(false);
+        Volatile.Write(ref _pingDue, null);
+        _pingTimer!.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         return await pending.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A signal that completes after one ping interval. Each arming has its own, so a timer callback that was already
+    /// running as a wait ended completes a signal no one waits for (at worst, if it runs only once the next wait is
+    /// armed, that wait pings early: a ping is harmless at any time).
+    /// </summary>
+    private Task ArmPing()
+    {
+        var due = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _pingDue, due);
+        _pingTimer ??= timeProvider.CreateTimer(static loop => Volatile.Read(ref ((StreamRelayLoop)loop!)._pingDue)?.TrySetResult(), this,
+            Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _pingTimer.Change(pingInterval, Timeout.InfiniteTimeSpan);
+        return due.Task;
     }
 
     private async ValueTask FlushAsync()

@@ -33,7 +33,7 @@ public sealed class StreamRelayLoopTests
     private async Task<string?> NextWrittenEventAsync() =>
         SseEvents.Parse(await _writes.Reader.ReadAsync(Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Token))[0].Event;
 
-    private Task<ManualTimer> NextTimerAsync() => _time.NextTimerAsync(Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Token);
+    private Task<ManualTimer> NextArmedTimerAsync() => _time.NextArmedTimerAsync(Token).AsTask().WaitAsync(TimeSpan.FromSeconds(10), Token);
 
     private static MemoryStream Upstream(params string[] events) => new(Encoding.UTF8.GetBytes(string.Concat(events)));
 
@@ -111,17 +111,18 @@ public sealed class StreamRelayLoopTests
         var run = Loop(StreamReplay.CreateTranslator()).RunAsync(upstream.Reader.AsStream(), static () => { }, Token);
 
         Assert.Equal("message_start", await NextWrittenEventAsync());
-        (await NextTimerAsync()).Fire();
+        (await NextArmedTimerAsync()).Fire();
         Assert.Equal("ping", await NextWrittenEventAsync());
-        (await NextTimerAsync()).Fire();
+        (await NextArmedTimerAsync()).Fire();
         Assert.Equal("ping", await NextWrittenEventAsync());
 
-        await NextTimerAsync();
+        await NextArmedTimerAsync();
         await upstream.Writer.WriteAsync(Encoding.UTF8.GetBytes(ChatSse.Text("Hi") + ChatSse.Finish("stop") + ChatSse.Done), Token);
         await upstream.Writer.CompleteAsync();
         await run;
 
         Assert.Equal(["content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop"], WrittenEventNames());
+        Assert.Equal(1, _time.Created); // one timer for the stream, re-armed for each wait
     }
 
     [Fact]
