@@ -77,7 +77,7 @@ internal sealed class UpstreamClient(HttpClient http, DeploymentOptionsFactory o
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, api.Url(backend.Profile, backend.Deployment)) { Content = new ReadOnlyMemoryContent(body.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        backend.Profile.Authenticate(message);
+        backend.Prepare(message, api);
 
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;

@@ -86,6 +86,7 @@ internal sealed class BackendPools
             ContextWindow = backend.ContextWindow,
             MaxOutputTokens = backend.MaxOutputTokens,
             MaxOutputReservation = backend.MaxOutputReservation,
+            SpilloverDeployment = backend.SpilloverDeployment,
         };
         return new Backend(backend.Deployment, profile, spec, new DeploymentApiStyles(backend.ApiStyle ?? settings.ApiStyle, settings.ResponsesModels), _time);
     }
