@@ -33,7 +33,7 @@ internal sealed class BackendPools
         {
             var entra = new Lazy<EntraTokenCache>(() => settingsEntra ?? EntraTokenCache.For(UpstreamCredentialKind.DefaultAzureCredential, settings, time));
             foreach (var (tier, backends) in file.Tiers)
-                _tiers[RoutePrefix + tier] = new DeploymentPool(tier, [.. backends.Select(b => Create(b, settings, entra))], file.AllowCrossZone);
+                _tiers[RoutePrefix + tier] = new DeploymentPool(tier, [.. backends.Select(b => Create(b, settings, entra, time))], file.AllowCrossZone);
         }
         // The tiers' single deployments are known from the start, so that /health lists them before their first request.
         foreach (var (tier, deployment) in (ReadOnlySpan<(string, string?)>)[("big", settings.BigModel), ("middle", settings.MiddleModel), ("small", settings.SmallModel)])
@@ -68,7 +68,8 @@ internal sealed class BackendPools
     /// <summary>Every backend in use, pools.json tiers first.</summary>
     public IReadOnlyList<BackendHealth> Health() => [.. _tiers.Values.Concat(_singles.Values).SelectMany(BackendHealth.Of)];
 
-    private Backend Create(PoolBackend backend, ProxySettings settings, Lazy<EntraTokenCache> entra)
+    /// <summary>A pools.json backend as the proxy calls it (also what <c>test</c> probes); Entra ID backends share <paramref name="entra"/>.</summary>
+    public static Backend Create(PoolBackend backend, ProxySettings settings, Lazy<EntraTokenCache> entra, TimeProvider time)
     {
         var apiVersion = backend.ApiVersion ?? settings.AzureApiVersion;
         var kind = backend.Provider ?? ProviderDetection.Detect(backend.Endpoint, apiVersion);
@@ -88,6 +89,6 @@ internal sealed class BackendPools
             MaxOutputReservation = backend.MaxOutputReservation,
             SpilloverDeployment = backend.SpilloverDeployment,
         };
-        return new Backend(backend.Deployment, profile, spec, new DeploymentApiStyles(backend.ApiStyle ?? settings.ApiStyle, settings.ResponsesModels), _time);
+        return new Backend(backend.Deployment, profile, spec, new DeploymentApiStyles(backend.ApiStyle ?? settings.ApiStyle, settings.ResponsesModels), time);
     }
 }
