@@ -39,5 +39,5 @@ internal static class BackendsProbe
 
     private static ProbeTarget Target(Backend backend, PoolBackend spec, TimeSpan timeout) =>
         new(backend.Profile.EndpointHost, backend.Deployment, $"\"deployment\" at pools.json line {spec.Line}", backend.Profile.ApiVersion, timeout,
-            UsesEntra: spec.Auth == PoolAuth.Entra);
+            UsesEntra: spec.Auth == PoolAuth.Entra, PoolsLine: spec.Line);
 }

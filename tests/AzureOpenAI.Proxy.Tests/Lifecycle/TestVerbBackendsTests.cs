@@ -43,6 +43,7 @@ public sealed class TestVerbBackendsTests
         Assert.True(lines.Length == 3, run.ToString());
         Assert.Matches($@"^backend     big {east.BaseUri.Host}/gpt-5-ptu: ok, \d+ ms$", lines[0]);
         Assert.StartsWith($"backend     big {west.BaseUri.Host}/gpt-5: failed: {west.BaseUri.Host} rejected the API key (401)", lines[1], StringComparison.Ordinal);
+        Assert.Contains("check \"apiKey\" at pools.json line 4", lines[1], StringComparison.Ordinal);
         Assert.StartsWith($"backend     small {west.BaseUri.Host}/gpt-5-nano: failed: deployment \"gpt-5-nano\" was not found on {west.BaseUri.Host} (404 DeploymentNotFound): "
             + "set \"deployment\" at pools.json line 7", lines[2], StringComparison.Ordinal);
         Assert.Contains("test failed: a pools.json backend did not answer", run.Stderr, StringComparison.Ordinal);
