@@ -33,7 +33,9 @@ internal static class SetupBackends
     {
         if (flags.Endpoint is null || flags.Deployment is null)
             return Fail(context, "--add-backend needs --endpoint URL and --deployment NAME");
-        var secrets = new Queue<string>(stdin.ReadToEnd().Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+        // stdin is read only when a secret is asked for: a terminal would otherwise wait for an end of input.
+        var asked = (flags.ApiKeyStdin ? 1 : 0) + flags.Headers.Count(h => !h.Contains('=', StringComparison.Ordinal));
+        var secrets = new Queue<string>(asked == 0 ? [] : stdin.ReadToEnd().Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
         var backend = new JsonObject { ["endpoint"] = flags.Endpoint, ["deployment"] = flags.Deployment };
         if (flags.ApiVersion is not null) backend["apiVersion"] = flags.ApiVersion;
         if (flags.ApiKeyStdin)
@@ -59,7 +61,7 @@ internal static class SetupBackends
         if (flags.Weight is { } weight) backend["weight"] = weight;
         if (flags.DataZone is not null) backend["dataZone"] = flags.DataZone;
         if (flags.SpilloverDeployment is not null) backend["spilloverDeployment"] = flags.SpilloverDeployment;
-        if (secrets.Count > 0) return Fail(context, "stdin holds more lines than the secrets asked for (--api-key-stdin, --header NAME)");
+        if (secrets.Count > 0) return Fail(context, $"stdin holds {asked + secrets.Count} lines, but {asked} secrets were asked for (--api-key-stdin, --header NAME)");
 
         var editor = new PoolsFileEditor(context.Home);
         try
