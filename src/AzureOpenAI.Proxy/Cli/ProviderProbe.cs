@@ -17,13 +17,18 @@ namespace AzureOpenAI.Proxy.Cli;
 /// </summary>
 internal static class ProviderProbe
 {
-    public static async Task<ProbeResult> RunAsync(ProxySettings settings, ProviderProfile profile, string deployment, TimeSpan timeout,
-        CancellationToken cancellationToken)
+    public static Task<ProbeResult> RunAsync(ProxySettings settings, ProviderProfile profile, string deployment, TimeSpan timeout,
+        CancellationToken cancellationToken) =>
+        RunAsync(settings, new Backend(deployment, profile, new BackendSpec(), new DeploymentApiStyles(settings), TimeProvider.System), timeout,
+            cancellationToken);
+
+    /// <summary>The probe to one backend: the settings' deployment, or a pools.json backend with its own credential and headers.</summary>
+    public static async Task<ProbeResult> RunAsync(ProxySettings settings, Backend backend, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var deployment = backend.Deployment;
         using var http = new HttpClient(Handler(settings, timeout)) { Timeout = Timeout.InfiniteTimeSpan };
         var learned = new LearnedOutputLimits();
         var upstream = new UpstreamClient(http, new DeploymentOptionsFactory(settings, learned), learned, timeout, NullLogger.Instance);
-        var backend = new Backend(deployment, profile, new BackendSpec(), new DeploymentApiStyles(settings), TimeProvider.System);
         var request = JsonSerializer.Deserialize(ProbeResult.MessagesRequestBody(deployment), AnthropicJsonContext.Default.MessagesRequest)!;
 
         var started = Stopwatch.GetTimestamp();
@@ -64,11 +69,13 @@ internal static class ProviderProbe
         _ => ProbeFailure.FromException(failure.Exception!),
     };
 
-    /// <summary>Sockets, behind the Entra ID token handler when the proxy would use Entra ID (no retries: the test shows the first failure).</summary>
-    private static HttpMessageHandler Handler(ProxySettings settings, TimeSpan timeout)
-    {
-        var sockets = new SocketsHttpHandler { ConnectTimeout = timeout };
-        if (!UpstreamCredential.IsEntra(settings.Credential)) return sockets;
-        return new EntraAuthHandler(EntraTokenCache.For(settings.Credential, settings, TimeProvider.System)) { InnerHandler = sockets };
-    }
+    /// <summary>
+    /// Sockets, behind the Entra ID token handler, as the proxy's: the settings' tokens when they use Entra ID, a
+    /// pools.json backend's own otherwise (no retries: the test shows the first failure).
+    /// </summary>
+    private static HttpMessageHandler Handler(ProxySettings settings, TimeSpan timeout) =>
+        new EntraAuthHandler(UpstreamCredential.IsEntra(settings.Credential) ? EntraTokenCache.For(settings.Credential, settings, TimeProvider.System) : null)
+        {
+            InnerHandler = new SocketsHttpHandler { ConnectTimeout = timeout },
+        };
 }

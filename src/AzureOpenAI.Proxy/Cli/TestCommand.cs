@@ -8,6 +8,8 @@ namespace AzureOpenAI.Proxy.Cli;
 /// <summary>
 /// <c>test</c>: one minimal real request, through the running proxy or, when it is not running, straight to the
 /// provider. Prints the deployment, the latency and the reply, or the cause of the failure in words (exit 1).
+/// With pools.json, every backend of it is tested too, one line each (<see cref="BackendsProbe"/>); a tier the file
+/// names is tested only there.
 /// </summary>
 internal static class TestCommand
 {
@@ -41,6 +43,22 @@ internal static class TestCommand
     {
         var snapshot = context.LoadConfiguration();
         if (snapshot.Settings is not { } settings) return context.ReportInvalid(snapshot);
+        var exitCode = settings.Pools?.Find(tier) is null
+            ? await TestTierAsync(context, snapshot, settings, tier, timeout, direct, cancellationToken).ConfigureAwait(false)
+            : ExitCodes.Success;
+        if (settings.Pools is { } pools && !await BackendsProbe.RunAsync(context, settings, pools, timeout, cancellationToken).ConfigureAwait(false)
+            && exitCode == ExitCodes.Success)
+        {
+            context.Error.WriteLine("test failed: a pools.json backend did not answer (see its line)");
+            exitCode = ExitCodes.Failure;
+        }
+        return exitCode;
+    }
+
+    /// <summary>The tier's single deployment: through the running proxy, or directly.</summary>
+    private static async Task<int> TestTierAsync(CliContext context, ConfigSnapshot snapshot, ProxySettings settings, string tier, TimeSpan timeout,
+        bool direct, CancellationToken cancellationToken)
+    {
         var (deployment, variable, claudeModel) = tier switch
         {
             "big" => (settings.BigModel, SettingNames.BigModel, "claude-opus-4-1"),

@@ -11,6 +11,19 @@ internal static class AtomicFile
 {
     public const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>
+    /// Writes <paramref name="content"/> (what <paramref name="path"/> held) beside it as <c>PATH.bak-YYYYMMDD-HHMMSS</c>
+    /// (<c>-N</c> added when that exists), mode 0600; returns the backup's path.
+    /// </summary>
+    public static string WriteBackup(string path, string content, DateTime now)
+    {
+        var stem = $"{path}.bak-{now.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)}";
+        var backup = stem;
+        for (var n = 1; File.Exists(backup); n++) backup = $"{stem}-{n}";
+        WriteAllText(backup, content);
+        return backup;
+    }
+
     public static void WriteAllText(string path, string content, UnixFileMode mode = OwnerReadWrite)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;

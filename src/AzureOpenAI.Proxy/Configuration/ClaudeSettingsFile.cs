@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -186,14 +185,7 @@ internal sealed class ClaudeSettingsFile(string path)
     private static bool SameUrl(string a, string b) =>
         string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
-    private string WriteBackup(string originalText, DateTime now)
-    {
-        var stem = $"{Path}.bak-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-        var backup = stem;
-        for (var n = 1; File.Exists(backup); n++) backup = $"{stem}-{n}";
-        AtomicFile.WriteAllText(backup, originalText);
-        return backup;
-    }
+    private string WriteBackup(string originalText, DateTime now) => AtomicFile.WriteBackup(Path, originalText, now);
 
     private void Save(JsonNode root) => AtomicFile.WriteAllText(Path, root.ToJsonString(WriteOptions) + "\n");
 }

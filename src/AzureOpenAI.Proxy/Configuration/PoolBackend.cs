@@ -46,6 +46,12 @@ internal sealed record PoolBackend
     /// <summary>The TPM reservation ceiling of this backend (<c>MAX_OUTPUT_RESERVATION</c> otherwise).</summary>
     public int? MaxOutputReservation { get; init; }
 
+    /// <summary>
+    /// Azure's spillover: a standard deployment of the same resource that takes this provisioned deployment's overflow,
+    /// named in <c>x-ms-spillover-deployment</c> on Chat Completions requests (Azure has no spillover on Responses).
+    /// </summary>
+    public string? SpilloverDeployment { get; init; }
+
     /// <summary>The line of the backend's opening brace, for messages about it.</summary>
     public int Line { get; init; }
 }

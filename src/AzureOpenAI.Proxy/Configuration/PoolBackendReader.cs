@@ -6,7 +6,7 @@ namespace AzureOpenAI.Proxy.Configuration;
 internal static class PoolBackendReader
 {
     private const string Keys = "endpoint, deployment, apiVersion, apiKey, auth, provider, apiStyle, priority, weight, dataZone, headers, "
-        + "contextWindow, maxOutputTokens, maxOutputReservation";
+        + "contextWindow, maxOutputTokens, maxOutputReservation, spilloverDeployment";
 
     public static PoolBackend Read(ref Utf8JsonReader reader, PoolsFileReader.Context context)
     {
@@ -37,6 +37,7 @@ internal static class PoolBackendReader
                 case "contextWindow": backend = backend with { ContextWindow = Number(ref reader, context, name, 1024, 100_000_000) }; break;
                 case "maxOutputTokens": backend = backend with { MaxOutputTokens = Number(ref reader, context, name, 16, 10_000_000) }; break;
                 case "maxOutputReservation": backend = backend with { MaxOutputReservation = Number(ref reader, context, name, 16, 10_000_000) }; break;
+                case "spilloverDeployment": backend = backend with { SpilloverDeployment = Text(ref reader, context, name) }; break;
                 default: throw context.Error(ref reader, $"unknown key \"{name}\" in a backend; a backend holds {Keys}");
             }
         }
@@ -44,7 +45,19 @@ internal static class PoolBackendReader
         if (deployment is null) throw context.Error(line, "the backend has no \"deployment\": add \"deployment\": \"<deployment name>\"");
         if (auth == PoolAuth.Key && backend.ApiKey is null) throw context.Error(line, "\"auth\": \"key\" needs \"apiKey\"");
         var provider = backend.Provider ?? ProviderDetection.Detect(endpoint, backend.ApiVersion);
+        if (backend.SpilloverDeployment is { } spillover) CheckSpillover(context, line, spillover, deployment, provider, backend.ApiStyle);
         return backend with { Endpoint = endpoint, Deployment = deployment, Auth = auth ?? DefaultAuth(backend, provider) };
+    }
+
+    /// <summary>What Azure requires of <c>x-ms-spillover-deployment</c> that the file can show: Azure, Chat Completions, another deployment.</summary>
+    private static void CheckSpillover(PoolsFileReader.Context context, int line, string spillover, string deployment, ProviderKind provider, ApiStyle? style)
+    {
+        if (provider != ProviderKind.Azure)
+            throw context.Error(line, "\"spilloverDeployment\" is Azure's (x-ms-spillover-deployment): remove it, or set \"provider\": \"azure\"");
+        if (style == Configuration.ApiStyle.Responses)
+            throw context.Error(line, "Azure has no spillover on the Responses API: remove \"spilloverDeployment\", or use \"apiStyle\": \"chat\"");
+        if (spillover == deployment)
+            throw context.Error(line, $"\"spilloverDeployment\" must name another deployment than \"{deployment}\": the standard (pay-as-you-go) one of the same resource");
     }
 
     /// <summary>As for the settings: a key when given; Entra ID for an Azure endpoint reached directly; else none (APIM keys are headers).</summary>

@@ -8,7 +8,9 @@ internal sealed record ModelEntry(string Id, string DisplayName, string Descript
 
 /// <summary>
 /// The models this proxy serves: the Claude aliases Claude Code 2.1.328 requests (<c>claude-opus-5-5</c>, …) for each
-/// configured tier, then each deployment as <c>anthropic/&lt;deployment&gt;</c>. Claude Code's gateway model discovery
+/// configured tier, then each deployment as <c>anthropic/&lt;deployment&gt;</c>. A tier of pools.json lists each of its
+/// deployments, highest priority first; requesting one is served by that deployment's backends (<see cref="Upstream.Pools.BackendPools"/>).
+/// Claude Code's gateway model discovery
 /// (<c>CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY=1</c>: <c>GET /v1/models?limit=1000</c>, cached in
 /// <c>~/.claude/cache/gateway-models.json</c>) keeps only ids matching <c>/(claude|anthropic)/i</c>, so a bare
 /// deployment name would never reach <c>/model</c>; the prefix is routed away (<see cref="ModelRouter.GatewayPrefix"/>),
@@ -19,22 +21,32 @@ internal static class ModelCatalog
     /// <summary>Fixed, since the aliases have no creation date of their own.</summary>
     public const string CreatedAt = "2025-01-01T00:00:00Z";
 
+    private static readonly (string PoolTier, string Alias, string Family)[] Aliases =
+        [("big", "claude-opus-5-5", "Opus"), ("middle", "claude-sonnet-5-5", "Sonnet"), ("small", "claude-haiku-5-5", "Haiku")];
+
     public static IReadOnlyList<ModelEntry> List(ProxyState state)
     {
-        var settings = state.Settings;
+        var tiers = ClaudeModelPicker.Tiers(state.Settings)
+            .Select((t, i) => (t.Tier, Aliases[i], Deployments: Deployments(state, Aliases[i].PoolTier, t.Deployment)))
+            .ToList();
         var entries = new List<ModelEntry>();
-        AddAlias(entries, "claude-opus-5-5", "Opus", settings.BigModel);
-        AddAlias(entries, "claude-sonnet-5-5", "Sonnet", settings.MiddleModel);
-        AddAlias(entries, "claude-haiku-5-5", "Haiku", settings.SmallModel);
-        foreach (var (tier, _, deployment) in ClaudeModelPicker.Tiers(settings))
-            if (deployment is not null && !entries.Exists(e => e.Id == ModelRouter.GatewayPrefix + deployment))
-                entries.Add(new ModelEntry(ModelRouter.GatewayPrefix + deployment, ClaudeModelPicker.DisplayName(deployment, settings.Provider),
-                    ClaudeModelPicker.Description(deployment, settings.Provider, tier), deployment));
+        foreach (var (_, (_, alias, family), deployments) in tiers)
+            if (deployments.Count > 0)
+            {
+                var names = string.Join(", ", deployments.Select(d => d.Name));
+                entries.Add(new ModelEntry(alias, $"{family} via {names}", $"Claude Code's {family} requests, served by {names}", deployments[0].Name));
+            }
+        foreach (var (tier, _, deployments) in tiers)
+            foreach (var (deployment, provider) in deployments)
+                if (!entries.Exists(e => e.Id == ModelRouter.GatewayPrefix + deployment))
+                    entries.Add(new ModelEntry(ModelRouter.GatewayPrefix + deployment, ClaudeModelPicker.DisplayName(deployment, provider),
+                        ClaudeModelPicker.Description(deployment, provider, tier), deployment));
         return entries;
     }
 
-    private static void AddAlias(List<ModelEntry> entries, string id, string family, string? deployment)
-    {
-        if (deployment is not null) entries.Add(new ModelEntry(id, $"{family} via {deployment}", $"Claude Code's {family} requests, served by {deployment}", deployment));
-    }
+    /// <summary>The deployments serving a tier: its pools.json backends' (distinct, highest priority first), else the settings' one.</summary>
+    private static List<(string Name, ProviderKind Provider)> Deployments(ProxyState state, string poolTier, string? single) =>
+        state.Pools.PooledTiers.FirstOrDefault(p => p.Name == poolTier) is { } pool
+            ? [.. pool.Backends.OrderBy(b => b.Spec.Priority).Select(b => (b.Deployment, b.Profile.Kind)).DistinctBy(d => d.Deployment)]
+            : single is null ? [] : [(single, state.Settings.Provider)];
 }

@@ -22,7 +22,8 @@ namespace AzureOpenAI.Proxy.Upstream;
 /// 6. a non-success status → a failure with the body and retry headers, for UpstreamErrors
 /// </code>
 /// Every resend happens before any byte reached the client. Retries of connection failures and 502/503/504 (MAX_RETRIES)
-/// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here.
+/// and the Entra ID token are the HttpClient's handler pipeline (<see cref="UpstreamHttp"/>), not here; a request the
+/// pool could move to another backend is marked so that its 503s and lost connections are not retried there.
 /// </summary>
 internal sealed class UpstreamClient(HttpClient http, DeploymentOptionsFactory options, LearnedOutputLimits learned, TimeSpan requestTimeout,
     ILogger logger)
@@ -30,36 +31,38 @@ internal sealed class UpstreamClient(HttpClient http, DeploymentOptionsFactory o
     private const int MaxErrorBodyBytes = 1 << 20;
 
     /// <summary>Translates and sends <paramref name="request"/> to <paramref name="backend"/>; the caller disposes the result.</summary>
-    public async Task<UpstreamResult> SendAsync(MessagesRequest request, Backend backend, PromptMeasure prompt, CancellationToken clientAborted)
+    /// <param name="failoverAvailable">Another backend could take the request: no same-backend retry of what fails over.</param>
+    public async Task<UpstreamResult> SendAsync(MessagesRequest request, Backend backend, PromptMeasure prompt, CancellationToken clientAborted,
+        bool failoverAvailable = false)
     {
         var deployment = backend.Deployment;
         var deadline = new UpstreamDeadline(clientAborted, requestTimeout);
         var api = backend.Api;
-        var result = await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
+        var result = await TranslateAndSendAsync(api, request, backend, prompt, deadline, failoverAvailable).ConfigureAwait(false);
         if (result is not UpstreamFailure { Kind: UpstreamFailureKind.HttpStatus } failure) return result;
 
         if (api.IsServedElsewhere(failure) && backend.ApiStyles.SwitchToResponses(deployment))
         {
             UpstreamLog.SwitchedToResponses(logger, deployment);
-            return await TranslateAndSendAsync(backend.Api, request, backend, prompt, deadline).ConfigureAwait(false);
+            return await TranslateAndSendAsync(backend.Api, request, backend, prompt, deadline, failoverAvailable).ConfigureAwait(false);
         }
         if (failure.Status == 400 && UpstreamErrorMapper.TryParseMaxTokensLimit(failure.Body, out var limit))
         {
             learned.Remember(deployment, limit);
             UpstreamLog.LearnedLimit(logger, deployment, limit);
-            return await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
+            return await TranslateAndSendAsync(api, request, backend, prompt, deadline, failoverAvailable).ConfigureAwait(false);
         }
         // A deployment without file parts (an unknown dated api-version): remember it, resend with each PDF as its text.
         if (LearnedFileSupport.IsFileRefusal(failure.Status, failure.Body) && options.FileSupport.Remember(deployment))
         {
             UpstreamLog.LearnedNoFileParts(logger, deployment);
-            return await TranslateAndSendAsync(api, request, backend, prompt, deadline).ConfigureAwait(false);
+            return await TranslateAndSendAsync(api, request, backend, prompt, deadline, failoverAvailable).ConfigureAwait(false);
         }
         return result;
     }
 
     private async Task<UpstreamResult> TranslateAndSendAsync(IUpstreamApi api, MessagesRequest request, Backend backend, PromptMeasure prompt,
-        UpstreamDeadline deadline)
+        UpstreamDeadline deadline, bool failoverAvailable)
     {
         UpstreamRequest body;
         try
@@ -70,14 +73,15 @@ internal sealed class UpstreamClient(HttpClient http, DeploymentOptionsFactory o
         {
             return new UpstreamFailure(UpstreamFailureKind.Untranslatable, api, deadline, TimeSpan.Zero) { TranslationError = ex.Error };
         }
-        return await SendAsync(api, body, backend, deadline).ConfigureAwait(false);
+        return await SendAsync(api, body, backend, deadline, failoverAvailable).ConfigureAwait(false);
     }
 
-    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, UpstreamRequest body, Backend backend, UpstreamDeadline deadline)
+    private async Task<UpstreamResult> SendAsync(IUpstreamApi api, UpstreamRequest body, Backend backend, UpstreamDeadline deadline, bool failoverAvailable)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, api.Url(backend.Profile, backend.Deployment)) { Content = new ReadOnlyMemoryContent(body.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        backend.Profile.Authenticate(message);
+        backend.Prepare(message, api);
+        if (failoverAvailable) message.Options.Set(UpstreamRetry.FailoverAvailable, true);
 
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;

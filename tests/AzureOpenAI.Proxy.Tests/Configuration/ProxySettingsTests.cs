@@ -85,6 +85,7 @@ public class ProxySettingsTests
     [InlineData("https://res.openai.azure.com/", null, true)]
     [InlineData("https://res.cognitiveservices.azure.com", null, true)]
     [InlineData("https://res.services.ai.azure.com", null, true)]
+    [InlineData("https://contoso-apim.azure-api.net/team-a", null, true)]
     [InlineData("https://gateway.example.com", "2024-10-21", true)]
     [InlineData("https://api.openai.com/v1", null, false)]
     [InlineData("http://localhost:11434/v1", null, false)]

@@ -64,6 +64,13 @@ public sealed partial class LauncherServe : IAsyncDisposable
     public static Task<LauncherServe> StartAsync(Sandbox sandbox, FakeUpstreamServer upstream, (string Big, string Middle, string Small) deployments,
         string localToken, CancellationToken cancellationToken, string? launcher = null)
     {
+        Configure(sandbox, upstream, deployments, localToken);
+        return StartAsync(sandbox, cancellationToken, launcher);
+    }
+
+    /// <summary>Configures the sandbox for the fake as an Azure v1 resource, with a local client token (also for <c>azure-openai start</c>).</summary>
+    public static void Configure(Sandbox sandbox, FakeUpstreamServer upstream, (string Big, string Middle, string Small) deployments, string localToken)
+    {
         sandbox.Variables["OPENAI_BASE_URL"] = upstream.BaseUri.ToString();
         sandbox.Variables["OPENAI_API_KEY"] = upstream.Options.ApiKey;
         sandbox.Variables["AZURE_API_VERSION"] = "v1";
@@ -71,7 +78,6 @@ public sealed partial class LauncherServe : IAsyncDisposable
         sandbox.Variables["MIDDLE_MODEL"] = deployments.Middle;
         sandbox.Variables["SMALL_MODEL"] = deployments.Small;
         sandbox.Variables["PROXY_AUTH_TOKEN"] = localToken;
-        return StartAsync(sandbox, cancellationToken, launcher);
     }
 
     public static async Task<LauncherServe> StartAsync(Sandbox sandbox, CancellationToken cancellationToken, string? launcher = null)

@@ -23,8 +23,10 @@ internal static class PoolHarness
     public static ProxySettings Settings(string poolsJson, ProxySettings? settings = null) =>
         (settings ?? new ProxySettings()) with { MaxRetries = 0, Pools = PoolsFileReader.Read(Encoding.UTF8.GetBytes(poolsJson), "pools.json") };
 
-    public static Task<TestProxy> StartAsync(ProxySettings settings, TimeProvider clock) =>
-        TestProxy.StartAsync(settings with { MaxRetries = 0 }, new ProxyHostOptions { TimeProvider = clock });
+    /// <summary>The proxy on <paramref name="clock"/>; <paramref name="maxRetries"/> same-backend retries, 1 ms apart (Polly waits on the real clock).</summary>
+    public static Task<TestProxy> StartAsync(ProxySettings settings, TimeProvider clock, int maxRetries = 0) =>
+        TestProxy.StartAsync(settings with { MaxRetries = maxRetries },
+            new ProxyHostOptions { TimeProvider = clock, UpstreamRetryDelay = TimeSpan.FromMilliseconds(1) });
 
     /// <summary>POSTs a Messages request for <paramref name="model"/>; <paramref name="session"/> becomes X-Claude-Code-Session-Id.</summary>
     public static async Task<(int Status, string Body, HttpResponseMessage Response)> AskAsync(TestProxy proxy, string? session = null,

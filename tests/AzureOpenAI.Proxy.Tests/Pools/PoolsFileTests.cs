@@ -36,6 +36,10 @@ public sealed class PoolsFileTests
         "line 2: unknown key \"zone\" in a backend; a backend holds endpoint, deployment")]
     [InlineData("{ \"big\": [\n { \"endpoint\": \"ftp://a\", \"deployment\": \"d\" } ] }", "line 2: \"endpoint\": \"ftp://a\" is not an http(s) URL")]
     [InlineData("{ \"big\": [\n { \"endpoint\": \"https://a\" \"deployment\": \"d\" } ] }", "line 2: not valid JSON")]
+    [InlineData("{ \"big\": [\n { \"endpoint\": \"https://a.openai.azure.com\", \"deployment\": \"ptu\", \"apiStyle\": \"responses\", \"spilloverDeployment\": \"payg\" } ] }",
+        "line 2: Azure has no spillover on the Responses API")]
+    [InlineData("{ \"big\": [\n { \"endpoint\": \"https://api.openai.com/v1\", \"deployment\": \"gpt-5\", \"spilloverDeployment\": \"payg\" } ] }",
+        "line 2: \"spilloverDeployment\" is Azure's (x-ms-spillover-deployment)")]
     public void Mistakes_NameTheLineAndTheFix(string json, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() => Read(json));

@@ -4,7 +4,9 @@ namespace AzureOpenAI.TestSupport.FakeUpstream;
 /// <param name="Name">Deployment name on Azure URLs, <c>model</c> in the body on v1 and OpenAI-compatible URLs.</param>
 /// <param name="Model">The model behind it, which decides the reasoning-model rules (<c>my-gpt4</c> → <c>gpt-4o</c>).</param>
 /// <param name="MaxCompletionTokens">Above this, <c>max_tokens</c>/<c>max_completion_tokens</c> is rejected with the real wording.</param>
-public sealed record FakeDeployment(string Name, string Model, int MaxCompletionTokens);
+/// <param name="Provisioned">A provisioned (PTU) deployment, which may name a spillover deployment (<see cref="SpilloverRules"/>).</param>
+/// <param name="DataProcessing"><c>Global</c>, <c>DataZone</c> or <c>Regional</c>: a spillover pair must match.</param>
+public sealed record FakeDeployment(string Name, string Model, int MaxCompletionTokens, bool Provisioned = false, string DataProcessing = "Global");
 
 /// <summary>What the fake accepts. Mutable before <see cref="FakeUpstreamServer.StartAsync"/>; read per request.</summary>
 public sealed class FakeUpstreamOptions
@@ -68,9 +70,10 @@ public sealed class FakeUpstreamOptions
     public bool ValidateAgainstSpecs { get; set; } = true;
 
     /// <summary>Adds or replaces a deployment.</summary>
-    public FakeUpstreamOptions WithDeployment(string name, string model, int maxCompletionTokens = 16384)
+    public FakeUpstreamOptions WithDeployment(string name, string model, int maxCompletionTokens = 16384, bool provisioned = false,
+        string dataProcessing = "Global")
     {
-        Deployments[name] = new FakeDeployment(name, model, maxCompletionTokens);
+        Deployments[name] = new FakeDeployment(name, model, maxCompletionTokens, provisioned, dataProcessing);
         return this;
     }
 

@@ -45,6 +45,8 @@
 //   400 invalid_value  <param>                                    anything else the OpenAI spec's CreateChatCompletionRequest
 //                                                                 rejects; on deployment URLs also the Azure 2024-10-21 spec's
 //                                                                 createChatCompletionRequest
+// On Azure URLs, x-ms-spillover-deployment is checked as SpilloverRules documents (400 when it breaks a rule, on
+// Responses always); with a valid one, a scripted non-200 answer is served by the spillover deployment instead.
 // Rejections consume no scripted response. A request that passes gets the next FakeResponse enqueued, or by default a
 // short text answer ("Hello from the fake upstream."), streamed when the body says `stream: true`.
 using System.Collections.Concurrent;
@@ -173,6 +175,15 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             }
             var response = _script.TryDequeue(out var scripted) ? scripted
                 : request.Api == UpstreamApi.Responses ? DefaultResponsesResponse(request.Body!) : DefaultResponse(request.Body!);
+            if (response is FakeResponse.JsonBody { Status: not 200 } && request.Dialect != UpstreamDialect.OpenAI
+                && request.Headers.TryGetValue(SpilloverRules.Header, out var spillover))
+            {
+                request.SpilledTo = spillover;
+                response = DefaultResponse(request.Body!) with
+                {
+                    Headers = new Dictionary<string, string> { [$"x-ms-spillover-from-{request.Deployment}"] = "true" },
+                };
+            }
             await PlayAsync(context, response, () => Volatile.Write(ref selfAborted, true), lifetime.Token);
         }
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
@@ -259,6 +270,7 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             return UpstreamError.Azure(400, "OperationNotSupported",
                 $"The chatCompletion operation does not work with the specified model, {deployment.Model}. Please choose different model and try again. " +
                 "You can learn more about which models can be used with each operation here: https://go.microsoft.com/fwlink/?linkid=2197993.");
+        if (dialect != UpstreamDialect.OpenAI && SpilloverRules.CheckChat(SpilloverTarget(context), deployment, Options) is { } spillover) return spillover;
         return StrictChatRules.Check(body, dialect, deployment, dialect == UpstreamDialect.AzureDeployment ? apiVersion : null, Options);
     }
 
@@ -281,6 +293,7 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             if (apiVersion.Length == 0 || string.CompareOrdinal(apiVersion, Options.ResponsesMinimumApiVersion) < 0) return ResourceNotFound();
             if (!Options.ApiVersions.Contains(apiVersion)) return UpstreamError.Azure(400, "BadRequest", "API version not supported");
         }
+        if (dialect != UpstreamDialect.OpenAI && SpilloverRules.CheckResponses(SpilloverTarget(context)) is { } spillover) return spillover;
         if (request.Body is not JsonObject body)
             return UpstreamError.BadRequest("We could not parse the JSON body of your request.", null, null);
         var deploymentName = body["model"] is JsonValue m && m.TryGetValue<string>(out var model) ? model : null;
@@ -313,6 +326,9 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             ? UpstreamError.OpenAI(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", "invalid_request_error", null, null)
             : UpstreamError.OpenAI(401, "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", null, "invalid_api_key");
     }
+
+    private static string? SpilloverTarget(HttpContext context) =>
+        context.Request.Headers.TryGetValue(SpilloverRules.Header, out var value) ? value.ToString() : null;
 
     private static UpstreamError ResourceNotFound() => UpstreamError.Azure(404, "404", "Resource not found");
 

@@ -68,6 +68,9 @@ public sealed class RecordedRequest
     /// <summary>The strict checks' rejection, when the fake rejected the request.</summary>
     public UpstreamError? Rejection { get; internal set; }
 
+    /// <summary>The deployment that served the request by spillover (<see cref="SpilloverRules"/>), or null.</summary>
+    public string? SpilledTo { get; internal set; }
+
     /// <summary>Completes when the client aborted the request (disconnect, cancellation), not when the fake aborted it.</summary>
     public Task Aborted => _aborted.Task;
 

@@ -13,6 +13,7 @@ internal sealed record BackendSpec
     public int? ContextWindow { get; init; }
     public int? MaxOutputTokens { get; init; }
     public int? MaxOutputReservation { get; init; }
+    public string? SpilloverDeployment { get; init; }
 }
 
 /// <summary>
@@ -21,6 +22,8 @@ internal sealed record BackendSpec
 /// </summary>
 internal sealed class Backend
 {
+    public const string SpilloverHeader = "x-ms-spillover-deployment";
+
     private readonly ResponsesApi _responses;
 
     public Backend(string deployment, ProviderProfile profile, BackendSpec spec, DeploymentApiStyles apiStyles, TimeProvider time)
@@ -58,6 +61,17 @@ internal sealed class Backend
 
     /// <summary>The API this backend is called through now (a Responses-only deployment may have been switched).</summary>
     public IUpstreamApi Api => ApiStyles.For(Deployment) is ResponsesApi ? _responses : ChatCompletionsApi.Instance;
+
+    /// <summary>
+    /// Adds the credential and static headers, and on Chat Completions the spillover deployment: Azure has no
+    /// spillover on Responses, so a deployment switched to Responses goes without it.
+    /// </summary>
+    public void Prepare(HttpRequestMessage message, IUpstreamApi api)
+    {
+        Profile.Authenticate(message);
+        if (Spec.SpilloverDeployment is { } spillover && api is ChatCompletionsApi)
+            message.Headers.TryAddWithoutValidation(SpilloverHeader, spillover);
+    }
 
     /// <summary>Neither cooling down nor behind an open circuit.</summary>
     public bool IsAvailable => !Cooldown.IsCooling && !Circuit.IsOpen;

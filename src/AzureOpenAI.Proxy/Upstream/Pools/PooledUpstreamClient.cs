@@ -8,7 +8,7 @@ namespace AzureOpenAI.Proxy.Upstream.Pools;
 /// for each backend:
 ///   prompt over its input window                      → next backend (none left: "prompt is too long", nothing sent)
 ///   circuit open (Polly)                              → next backend, nothing sent
-///   UpstreamClient.SendAsync (its own URL, credential, API style, output reservation)
+///   UpstreamClient.SendAsync (its own URL, credential, API style, output reservation; its 503s and lost connections are retried only on the last backend)
 ///   answer                                            → remember its remaining tokens, the session's backend; return it
 ///   429 / APIM quota 403 / 503 / no connection        → cool down for its retry-after, next backend
 ///   anything else                                     → return it
@@ -26,7 +26,8 @@ internal sealed class PooledUpstreamClient(UpstreamClient client, BackendPools p
         var prompt = PromptMeasure.Of(request);
         UpstreamFailure? failed = null;
         AnthropicError? tooLong = null;
-        foreach (var backend in selector.Attempts(pool, session))
+        var attempts = selector.Attempts(pool, session);
+        foreach (var (index, backend) in attempts.Index())
         {
             trace.Tried(backend);
             if (contextGuard.Check(request, prompt, backend.Deployment, backend.ContextWindow) is { } refusal)
@@ -35,7 +36,8 @@ internal sealed class PooledUpstreamClient(UpstreamClient client, BackendPools p
                 trace.MovedOn(backend, "prompt-too-long");
                 continue;
             }
-            var result = await backend.Circuit.ExecuteAsync(() => client.SendAsync(request, backend, prompt, clientAborted)).ConfigureAwait(false);
+            var result = await backend.Circuit.ExecuteAsync(() => client.SendAsync(request, backend, prompt, clientAborted,
+                failoverAvailable: index < attempts.Count - 1)).ConfigureAwait(false);
             if (result is null)
             {
                 trace.MovedOn(backend, "circuit-open");
