@@ -42,4 +42,10 @@ public sealed class RequestTextTests
     [InlineData("""{"a":"\ud83d"}""")]
     [InlineData("""{"a":"\ud83d\ud83d\ude00"}""")]
     public void HighSurrogateWithoutItsLowHalf_IsUnpaired(string json) => Assert.StartsWith("a: ", Invalid(json), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("""{"a":"\ud83d""")]
+    [InlineData("""{"a":"\ud83d\ude0""")]
+    [InlineData("""{"a":"x\""")]
+    public void BodyCutInsideAnEscape_IsNotJson(string json) => Assert.ThrowsAny<System.Text.Json.JsonException>(() => Invalid(json));
 }
