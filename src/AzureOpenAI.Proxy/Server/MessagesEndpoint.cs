@@ -58,6 +58,20 @@ internal sealed class MessagesEndpoint(ProxyState state, IHttpClientFactory http
         // Step 3: the input-token estimate for message_start is counted while the upstream thinks (memoized: a new
         // turn counts only what is new).
         var inputCount = request.Stream == true ? Task.Run(() => TokenCounter.CountInputTokens(request, deployment)) : null;
+        try
+        {
+            await SendAndAnswerAsync(context, request, requestedModel, deployment, inputCount);
+        }
+        finally
+        {
+            // The request's JsonElements point into the body, which is returned to its pool when the request ends.
+            if (inputCount is not null) await ((Task)inputCount).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task SendAndAnswerAsync(HttpContext context, MessagesRequest request, string requestedModel, string deployment, Task<int>? inputCount)
+    {
+        var entry = RequestLogEntry.Of(context);
         var trace = new BackendTrace();
         using var result = await _upstream!.SendAsync(request, deployment, request.SessionId, trace, context.RequestAborted);
         entry.UpstreamLatency = result.Latency;

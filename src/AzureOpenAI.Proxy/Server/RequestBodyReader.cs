@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace AzureOpenAI.Proxy.Server;
 
 /// <summary>
-/// Reads a Messages request body once, checks that its strings are Unicode text, and parses it with the source-generated context.
+/// Reads a Messages request body once, checks that its strings are Unicode text, and parses it into one document that
+/// lives as long as the request (the body's pooled buffer with it).
 /// Kestrel's body limit (32 MB, as Anthropic's) surfaces here as 413 <c>request_too_large</c>; bad JSON or a field of
 /// the wrong type as 400 <c>invalid_request_error</c> naming the field. A body slower than Kestrel's minimum data rate
 /// is 408, one that ends before its Content-Length 400: the client's fault, logged at debug level, not an error.
@@ -32,10 +33,10 @@ internal static class RequestBodyReader
     {
         try
         {
-            // Parsed from the pooled buffer and returned at once: the request keeps copies of what it needs.
-            using var body = await ReadBodyAsync(context);
+            var body = await ReadBodyAsync(context);
+            context.Response.RegisterForDispose(body); // the request's JsonElements point into it until the request ends
             if (RequestValidation.InvalidText(body.WrittenSpan) is { } invalidText) return (null, invalidText, null);
-            var request = JsonSerializer.Deserialize(body.WrittenSpan, AnthropicJsonContext.Default.MessagesRequest);
+            var request = Parse(context, body);
             if (request is not null) capture?.Write(context, body.WrittenSpan);
             return request is null
                 ? (null, new AnthropicError(AnthropicErrorType.InvalidRequest, "the request body must be a JSON object"), null)
@@ -59,6 +60,25 @@ internal static class RequestBodyReader
         {
             return (null, new AnthropicError(AnthropicErrorType.InvalidRequest, Describe(ex)), null);
         }
+    }
+
+    /// <summary>
+    /// One document over the pooled body, disposed with the request, bound by <see cref="MessagesRequestBinder"/>; what
+    /// it declines (or a body that is not JSON) goes to the serializer, whose exception names the field.
+    /// </summary>
+    private static MessagesRequest? Parse(HttpContext context, PooledBufferWriter body)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(body.WrittenMemory);
+            context.Response.RegisterForDispose(document);
+            if (MessagesRequestBinder.TryBind(document.RootElement) is { } request) return request;
+        }
+        catch (JsonException)
+        {
+            // not JSON: the serializer below throws the error to report
+        }
+        return JsonSerializer.Deserialize(body.WrittenSpan, AnthropicJsonContext.Default.MessagesRequest);
     }
 
     /// <summary>The whole body, in a buffer rented for its Content-Length (one byte more, so that reading the end needs no growth).</summary>
