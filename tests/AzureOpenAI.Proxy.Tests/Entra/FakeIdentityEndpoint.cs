@@ -1,12 +1,7 @@
-using System.Net;
 using System.Text.Json.Nodes;
+using AzureOpenAI.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Tests.Entra;
 
@@ -43,15 +38,11 @@ public sealed class FakeIdentityEndpoint : IAsyncDisposable
 
     public static async Task<FakeIdentityEndpoint> StartAsync(string accessToken, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         var endpoint = new FakeIdentityEndpoint(app, accessToken, lifetime);
         app.MapGet(Path, endpoint.IssueAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Endpoint = new Uri(address.TrimEnd('/') + Path);
+        endpoint.Endpoint = new Uri(LoopbackApp.BaseAddress(app), Path);
         return endpoint;
     }
 

@@ -1,13 +1,8 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using AzureOpenAI.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.Proxy.Tests.Release;
 
@@ -40,15 +35,12 @@ public sealed class LoopbackNpmRegistry : IAsyncDisposable
 
     public static async Task<LoopbackNpmRegistry> StartAsync(string tarball, bool holdTarball, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         var registry = new LoopbackNpmRegistry(app, tarball);
         if (!holdTarball) registry.ReleaseTarball();
         app.Run(registry.HandleAsync);
         await app.StartAsync(cancellationToken);
-        registry.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        registry.Address = LoopbackApp.BaseAddress(app);
         return registry;
     }
 

@@ -50,19 +50,12 @@
 // Rejections consume no scripted response. A request that passes gets the next FakeResponse enqueued, or by default a
 // short text answer ("Hello from the fake upstream."), streamed when the body says `stream: true`.
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureOpenAI.TestSupport.Specs;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.TestSupport.FakeUpstream;
 
@@ -119,16 +112,11 @@ public sealed class FakeUpstreamServer : IAsyncDisposable
             // Load now, not inside the first request (the OpenAI spec takes a moment to parse).
             _ = SpecValidator.OpenAI.PropertyNames("CreateChatCompletionRequest");
         }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         var server = new FakeUpstreamServer(app, options);
         app.Run(server.HandleAsync);
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        server.BaseUri = LoopbackApp.BaseAddress(app);
         return server;
     }
 

@@ -3,17 +3,10 @@
 // policy's own headers added to the answer. The policies are what the proxy meets in front of Azure OpenAI:
 //   ApimFrontDoorPolicy   Azure API Management: a path prefix, Ocp-Apim-Subscription-Key, APIM's 401/404/429/403 shapes
 //   TpmFrontDoorPolicy    Azure Standard tokens-per-minute accounting: prompt + reservation per minute, 429 + retry-after-ms
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.TestSupport.FakeUpstream;
 
@@ -69,15 +62,11 @@ public sealed class FrontDoorServer : IAsyncDisposable
 
     public static async Task<FrontDoorServer> StartAsync(FakeUpstreamServer behind, IFrontDoorPolicy policy)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         var server = new FrontDoorServer(app, behind, policy);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        server.BaseUri = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        server.BaseUri = LoopbackApp.BaseAddress(app);
         return server;
     }
 
