@@ -71,6 +71,13 @@ public sealed class Sandbox : IAsyncDisposable
 
     public Task<CliRun> RunAsync(params string[] arguments) => RunAsync(arguments, stdin: null);
 
+    /// <summary>Runs <c>azure-openai ARGS</c> with stdin left open and silent: a command that reads it would wait out the bound.</summary>
+    public async Task<CliRun> RunWithOpenStdinAsync(params string[] arguments)
+    {
+        var run = await ProcessRun.RunAsync(this, Command[0], [.. Command.Skip(1), .. arguments], null, RunTimeout, CancellationToken.None, keepStdinOpen: true);
+        return run with { Arguments = arguments };
+    }
+
     /// <summary>The daemon's pid from proxy.pid, or null.</summary>
     public int? DaemonPid() => Daemon.PidFile.Read(PidFile)?.Pid;
 

@@ -44,6 +44,20 @@ public sealed class SetupBackendsTests
     }
 
     [Fact]
+    public async Task ABackendWithoutSecrets_IsAdded_WithoutReadingStdin()
+    {
+        await using var sandbox = new Sandbox();
+
+        // stdin stays open, as a terminal's: reading it would wait for an end that never comes.
+        var added = await sandbox.RunWithOpenStdinAsync("setup", "--add-backend", "big", "--endpoint", "https://east.openai.azure.com",
+            "--deployment", "gpt-5", "--auth", "entra", "--header", "X-Team=alpha");
+
+        Assert.True(added.ExitCode == 0, added.ToString());
+        var backend = Assert.Single(PoolsFile.Load(new DataHome(sandbox.DataHome))!.Tiers["big"]);
+        Assert.Equal(("gpt-5", PoolAuth.Entra), (backend.Deployment, backend.Auth));
+    }
+
+    [Fact]
     public async Task WhatServeWouldRefuse_IsRefusedWithTheReadersWords_AndTheFileIsLeftAsItWas()
     {
         await using var sandbox = new Sandbox();

@@ -6,8 +6,10 @@ namespace AzureOpenAI.Proxy.Tests.Support;
 /// <summary>Runs a real program in a <see cref="Sandbox"/> (its folder and its whole environment, nothing inherited), to completion, bounded in time.</summary>
 public static class ProcessRun
 {
+    /// <param name="keepStdinOpen">Leaves stdin open and silent until the program ends, as a terminal nobody types in.</param>
     public static async Task<CliRun> RunAsync(Sandbox sandbox, string executable, IReadOnlyList<string> arguments, string? stdin,
-        TimeSpan bound, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+        TimeSpan bound, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraEnvironment = null,
+        bool keepStdinOpen = false)
     {
         var info = new ProcessStartInfo(executable, arguments)
         {
@@ -24,7 +26,7 @@ public static class ProcessRun
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
+        if (!keepStdinOpen) process.StandardInput.Close();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(bound);
         try
