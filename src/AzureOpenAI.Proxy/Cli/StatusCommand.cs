@@ -75,7 +75,7 @@ internal sealed record StatusReport(
         Line("auth", $"{Provider.UpstreamAuth}; clients {(Provider.ClientTokenRequired ? "must present PROXY_AUTH_TOKEN" : "need no token")}");
         foreach (var backend in Backends ?? [])
             Line("backend", string.Create(CultureInfo.InvariantCulture,
-                $"{backend.Pool} {backend.Backend}: {backend.State}{(backend.Until is { } until ? $" until {until}" : "")}, {backend.ShareLastHour * 100:0}% of the last hour"));
+                $"{backend.Pool} {backend.Backend}: {backend.State}{(backend.Until is { } until ? $" until {until}" : "")}, {backend.ShareLastHour * 100:0}% of the last hour{(backend.FailoversLastHour > 0 ? $", {backend.FailoversLastHour} failed over from it" : "")}"));
         Line("claude code", $"{(Routing.RoutesHere ? "routed" : "NOT routed")}: {Routing.Explanation}");
         Line("usage today", UsageToday.Describe(Path.GetDirectoryName(LogFile)!));
         foreach (var problem in ConfigProblems) Line("config error", problem);
@@ -125,6 +125,7 @@ internal sealed record StatusReport(
                 json.WriteString("state", backend.State);
                 json.WriteString("until", backend.Until);
                 json.WriteNumber("shareLastHour", backend.ShareLastHour);
+                json.WriteNumber("failoversLastHour", backend.FailoversLastHour);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -52,8 +52,8 @@ internal static class HealthProbe
     }
 }
 
-/// <summary>One pool backend as <c>/health</c> reports it: its state and its share of its pool's last hour.</summary>
-internal sealed record BackendLine(string Pool, string Backend, string State, string? Until, double ShareLastHour);
+/// <summary>One pool backend as <c>/health</c> reports it: its state, its share of its pool's last hour, and the failovers from it.</summary>
+internal sealed record BackendLine(string Pool, string Backend, string State, string? Until, double ShareLastHour, long FailoversLastHour);
 
 /// <summary>
 /// A <c>/health</c> answer: healthy, the median proxy overhead of its last API requests when it has one, and its
@@ -92,7 +92,8 @@ internal sealed record HealthReport(bool Healthy, double? OverheadMedianMs, int 
         foreach (var b in backends.EnumerateArray())
             if (b.ValueKind == JsonValueKind.Object)
                 lines.Add(new BackendLine(Text(b, "pool") ?? "?", Text(b, "backend") ?? "?", Text(b, "state") ?? "?", Text(b, "until"),
-                    b.TryGetProperty("shareLastHour", out var share) && share.TryGetDouble(out var s) ? s : 0));
+                    b.TryGetProperty("shareLastHour", out var share) && share.TryGetDouble(out var s) ? s : 0,
+                    b.TryGetProperty("failoversLastHour", out var failovers) && failovers.TryGetInt64(out var f) ? f : 0));
         return lines;
     }
 

@@ -34,9 +34,9 @@ internal static class ProbeEndpoints
     });
 
     /// <summary>
-    /// <c>"backends": [{"pool","backend","priority","dataZone","state","until","servedLastHour","shareLastHour"}]</c>: each
+    /// <c>"backends": [{"pool","backend","priority","dataZone","state","until","servedLastHour","shareLastHour","failoversLastHour"}]</c>: each
     /// backend in use (<c>host/deployment</c>, no key), healthy / cooling-down / circuit-open, and its share of its pool's
-    /// requests in the last hour.
+    /// requests in the last hour, and the requests of the last hour that failed over from it.
     /// </summary>
     private static void WriteBackends(System.Text.Json.Utf8JsonWriter writer, IReadOnlyList<Upstream.Pools.BackendHealth> backends)
     {
@@ -52,6 +52,7 @@ internal static class ProbeEndpoints
             if (backend.Until is { } until) writer.WriteString("until"u8, until);
             writer.WriteNumber("servedLastHour"u8, backend.ServedLastHour);
             writer.WriteNumber("shareLastHour"u8, Math.Round(backend.ShareLastHour, 3));
+            writer.WriteNumber("failoversLastHour"u8, backend.FailoversLastHour);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -61,11 +61,12 @@ public sealed class PoolFailoverSessionTests
 
         var (ptuName, paygName) = ($"{ptu.BaseUri.Host}/gpt-5-mini", $"{payg.BaseUri.Host}/gpt-5-mini");
         Assert.True(status.ExitCode == 0, status.ToString());
-        Assert.Matches($@"backend +big {ptu.BaseUri.Host}/gpt-5-mini: cooling-down until [^,]+, 0% of the last hour", status.Stdout);
+        Assert.Matches($@"backend +big {ptu.BaseUri.Host}/gpt-5-mini: cooling-down until [^,]+, 0% of the last hour, [1-9][0-9]* failed over from it", status.Stdout);
         Assert.Contains($"backend       big {paygName}: healthy, 100% of the last hour", status.Stdout, StringComparison.Ordinal);
         Assert.Contains($"failover: {ptuName} 429 -> {paygName}", status.Stdout, StringComparison.Ordinal);
         var backends = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("backends").EnumerateArray().ToList();
-        Assert.Equal(["cooling-down", "healthy"], backends.Where(b => b.GetProperty("pool").GetString() == "big").Select(b => b.GetProperty("state").GetString()));
+        Assert.Equal([("cooling-down", true), ("healthy", false)], backends.Where(b => b.GetProperty("pool").GetString() == "big")
+            .Select(b => (b.GetProperty("state").GetString(), b.GetProperty("failoversLastHour").GetInt64() > 0)));
         Assert.DoesNotContain(ptu.Options.ApiKey, status.Output + json.Output, StringComparison.Ordinal);
     }
 }

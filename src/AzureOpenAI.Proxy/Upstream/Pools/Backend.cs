@@ -38,7 +38,8 @@ internal sealed class Backend
         Cooldown = new BackendCooldown(time);
         Circuit = new BackendCircuit(time);
         Headroom = new TokenHeadroom(time);
-        Served = new ServedShare(time);
+        Served = new HourlyCount(time);
+        LeftBy = new HourlyCount(time);
     }
 
     public string Deployment { get; }
@@ -57,7 +58,10 @@ internal sealed class Backend
     public BackendCooldown Cooldown { get; }
     public BackendCircuit Circuit { get; }
     public TokenHeadroom Headroom { get; }
-    public ServedShare Served { get; }
+    public HourlyCount Served { get; }
+
+    /// <summary>Requests that failed over from this backend to another (or found no other).</summary>
+    public HourlyCount LeftBy { get; }
 
     /// <summary>The API this backend is called through now (a Responses-only deployment may have been switched).</summary>
     public IUpstreamApi Api => ApiStyles.For(Deployment) is ResponsesApi ? _responses : ChatCompletionsApi.Instance;

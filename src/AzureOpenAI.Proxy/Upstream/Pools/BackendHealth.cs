@@ -12,11 +12,11 @@ internal enum BackendState
 }
 
 /// <summary>
-/// A backend as <c>/health</c> shows it (and <c>status</c> from there): its state, and the share of its pool's
-/// requests of the last hour that it served. Holds no secret.
+/// A backend as <c>/health</c> shows it (and <c>status</c> from there): its state, the share of its pool's requests of
+/// the last hour that it served, and how many requests of the last hour failed over from it. Holds no secret.
 /// </summary>
 internal sealed record BackendHealth(string Pool, string Backend, int Priority, string? DataZone, BackendState State,
-    DateTimeOffset? Until, long ServedLastHour, double ShareLastHour)
+    DateTimeOffset? Until, long ServedLastHour, double ShareLastHour, long FailoversLastHour)
 {
     public static IEnumerable<BackendHealth> Of(DeploymentPool pool)
     {
@@ -28,7 +28,7 @@ internal sealed record BackendHealth(string Pool, string Backend, int Priority, 
                 : backend.Cooldown.Until is { } cooling ? (BackendState.CoolingDown, cooling)
                 : (BackendState.Healthy, (DateTimeOffset?)null);
             return new BackendHealth(pool.Name, backend.Name, backend.Spec.Priority, backend.Spec.DataZone, state, until, served[i],
-                total == 0 ? 0 : (double)served[i] / total);
+                total == 0 ? 0 : (double)served[i] / total, backend.LeftBy.LastHour());
         });
     }
 

@@ -17,8 +17,10 @@ internal sealed class BackendTrace
     /// <summary>The backends the request moved off, in order (the failover metric counts them).</summary>
     public IReadOnlyList<Backend> LeftBehind => _leftBehind ?? [];
 
+    /// <summary>Also counted on the backend, for <c>status</c>.</summary>
     public void MovedOn(Backend backend, string reason)
     {
+        backend.LeftBy.Record();
         (_failovers ??= []).Add($"{backend.Name} {reason}");
         (_leftBehind ??= []).Add(backend);
     }

@@ -1,7 +1,7 @@
 namespace AzureOpenAI.Proxy.Upstream.Pools;
 
-/// <summary>The requests a backend served in the last hour, in one-minute buckets (for <c>status</c>: where the traffic went).</summary>
-internal sealed class ServedShare(TimeProvider time)
+/// <summary>A backend's events of the last hour (requests served, failovers away from it), in one-minute buckets, for <c>status</c>.</summary>
+internal sealed class HourlyCount(TimeProvider time)
 {
     private const int Minutes = 60;
     private readonly long[] _counts = new long[Minutes];
