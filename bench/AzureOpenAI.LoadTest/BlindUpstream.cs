@@ -1,14 +1,9 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
+using AzureOpenAI.TestSupport;
 using AzureOpenAI.TestSupport.FakeUpstream;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AzureOpenAI.LoadTest;
 
@@ -37,14 +32,10 @@ internal sealed class BlindUpstream : IAsyncDisposable
 
     public static async Task<BlindUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         app.Run(AnswerAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BlindUpstream(app, new Uri(address.TrimEnd('/') + "/"));
+        return new BlindUpstream(app, LoopbackApp.BaseAddress(app));
     }
 
     private static async Task AnswerAsync(HttpContext context)
