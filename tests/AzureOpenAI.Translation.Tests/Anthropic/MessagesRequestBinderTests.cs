@@ -25,6 +25,30 @@ public sealed class MessagesRequestBinderTests
     [InlineData("""{}""")]
     public void EdgeShapes_BindAsTheSerializerDoes(string json) => AssertBindsAsTheSerializer(json);
 
+    /// <summary>
+    /// A body that sets every field the request types declare, made from their attributes: a field added to the types
+    /// but not to the binder would land in the binder's extension data, not in its property, and differ here.
+    /// </summary>
+    [Fact]
+    public void EveryDeclaredField_BindsAsTheSerializerDoes() => AssertBindsAsTheSerializer(SampleJson(typeof(MessagesRequest)));
+
+    private static string SampleJson(Type type)
+    {
+        if (type == typeof(string)) return "\"v\"";
+        if (type == typeof(bool)) return "true";
+        if (type == typeof(int)) return "7";
+        if (type == typeof(double)) return "0.5";
+        if (type == typeof(JsonElement)) return """{"k":[1]}""";
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Nullable<>)) return SampleJson(type.GetGenericArguments()[0]);
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)) return $"[{SampleJson(type.GetGenericArguments()[0])}]";
+        var fields = type.GetProperties()
+            .Select(property => (Name: property.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute), false)
+                .Cast<System.Text.Json.Serialization.JsonPropertyNameAttribute>().SingleOrDefault()?.Name, property.PropertyType))
+            .Where(field => field.Name is not null)
+            .Select(field => $"\"{field.Name}\":{SampleJson(field.PropertyType)}");
+        return $"{{{string.Join(',', fields)}}}";
+    }
+
     [Theory]
     [InlineData("""{"max_tokens":"5"}""")]
     [InlineData("""{"max_tokens":1.5}""")]
